@@ -1,0 +1,138 @@
+package dev.blindrelay.handshake;
+
+import dev.blindrelay.handshake.KeySchedule.DirectionKeys;
+import dev.blindrelay.identity.IdentityKeyPair;
+import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.trace.TraceValue;
+import dev.blindrelay.trace.Tracer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+
+/** The steps both roles perform identically, so the two sides cannot drift apart. */
+final class HandshakeSteps {
+
+    private HandshakeSteps() {
+    }
+
+    /** Absorbs one field into the transcript and traces the new hash. */
+    static byte[] absorb(HandshakeContext ctx, Transcript transcript, String label, byte[] value) {
+        byte[] hash = transcript.absorb(label, value);
+        Tracer tracer = ctx.tracer();
+        if (tracer.enabled()) {
+            tracer.event(ctx.self(), ctx.peer(), "transcript",
+                    "h = SHA-256(h || label || value): binds '" + label + "' so no field can be changed or moved",
+                    TraceValue.text("label", label), TraceValue.bytes("value", value), TraceValue.bytes("hash", hash));
+        }
+        return hash;
+    }
+
+    /**
+     * The transcript up to both ephemeral keys, in the fixed v1 order: protocol, suite, room,
+     * initiator name, responder name, initiator identity, initiator ephemeral, responder identity,
+     * responder ephemeral. Returns the handshake hash.
+     */
+    static byte[] handshakeHash(HandshakeContext ctx, Transcript transcript, String initiator, String responder,
+                                HandshakeInit init, byte[] responderIdentity, byte[] responderEphemeral) {
+        absorb(ctx, transcript, TranscriptLabels.PROTOCOL, KeySchedule.PROTOCOL.getBytes(StandardCharsets.US_ASCII));
+        absorb(ctx, transcript, TranscriptLabels.SUITE, ctx.suite().suiteId().toBytes());
+        absorb(ctx, transcript, TranscriptLabels.ROOM, ctx.room().getBytes(StandardCharsets.UTF_8));
+        absorb(ctx, transcript, TranscriptLabels.INITIATOR, initiator.getBytes(StandardCharsets.UTF_8));
+        absorb(ctx, transcript, TranscriptLabels.RESPONDER, responder.getBytes(StandardCharsets.UTF_8));
+        absorb(ctx, transcript, TranscriptLabels.INITIATOR_IDENTITY, init.identityKey());
+        absorb(ctx, transcript, TranscriptLabels.INITIATOR_EPHEMERAL, init.ephemeralKey());
+        absorb(ctx, transcript, TranscriptLabels.RESPONDER_IDENTITY, responderIdentity);
+        return absorb(ctx, transcript, TranscriptLabels.RESPONDER_EPHEMERAL, responderEphemeral);
+    }
+
+    /** Extract with the handshake hash as salt, then zero the shared secret: it is never needed again. */
+    static KeySchedule schedule(HandshakeContext ctx, byte[] handshakeHash, byte[] sharedSecret)
+            throws GeneralSecurityException {
+        try {
+            KeySchedule schedule = KeySchedule.extract(ctx.suite(), handshakeHash, sharedSecret);
+            Tracer tracer = ctx.tracer();
+            if (tracer.enabled()) {
+                tracer.event(ctx.self(), ctx.peer(), "hkdf-extract",
+                        "PRK = HKDF-Extract(salt = handshake hash, IKM = shared secret): the keys depend on every "
+                                + "transcript field, not only on the secret",
+                        TraceValue.bytes("salt", handshakeHash), TraceValue.secret("ikm", sharedSecret),
+                        TraceValue.secret("prk", schedule.prkForTrace()));
+            }
+            return schedule;
+        } finally {
+            java.util.Arrays.fill(sharedSecret, (byte) 0);
+        }
+    }
+
+    static byte[] sign(HandshakeContext ctx, String label, byte[] transcriptHash) {
+        byte[] signature = ctx.identity().sign(TranscriptLabels.signedMessage(label, transcriptHash));
+        Tracer tracer = ctx.tracer();
+        if (tracer.enabled()) {
+            tracer.event(ctx.self(), ctx.peer(), "sign",
+                    "the long-term identity key signs the transcript, so a relay cannot substitute its own "
+                            + "ephemeral key without also holding this identity key",
+                    TraceValue.text("label", label), TraceValue.bytes("signed hash", transcriptHash),
+                    TraceValue.bytes("signature", signature));
+        }
+        return signature;
+    }
+
+    static void verify(HandshakeContext ctx, String label, byte[] peerIdentity, byte[] transcriptHash,
+                       byte[] signature) throws HandshakeException {
+        if (!IdentityKeyPair.verify(peerIdentity, TranscriptLabels.signedMessage(label, transcriptHash), signature)) {
+            throw new HandshakeException("the " + label + " from " + ctx.peer()
+                    + " does not verify: someone altered the handshake (man in the middle?)");
+        }
+    }
+
+    static byte[] confirm(HandshakeContext ctx, KeySchedule schedule, String label, byte[] transcriptHash)
+            throws GeneralSecurityException {
+        byte[] value = schedule.confirm(label, transcriptHash);
+        Tracer tracer = ctx.tracer();
+        if (tracer.enabled()) {
+            tracer.event(ctx.self(), ctx.peer(), "confirm",
+                    "key confirmation = HKDF-Expand(PRK, info || h): only a party that derived the same PRK "
+                            + "over the same transcript can produce it",
+                    TraceValue.text("label", label), TraceValue.bytes("hash", transcriptHash),
+                    TraceValue.bytes("confirmation", value));
+        }
+        return value;
+    }
+
+    static void checkConfirm(HandshakeContext ctx, byte[] expected, byte[] received) throws HandshakeException {
+        if (!MessageDigest.isEqual(expected, received)) {
+            throw new HandshakeException("key confirmation from " + ctx.peer()
+                    + " failed: the two sides derived different keys (man in the middle or wrong suite)");
+        }
+    }
+
+    static SecureSession session(HandshakeContext ctx, boolean initiator, DirectionKeys[] keys, byte[] finalHash,
+                                 byte[] handshakeHash, byte[] peerIdentity) throws GeneralSecurityException {
+        DirectionKeys i2r = keys[0];
+        DirectionKeys r2i = keys[1];
+        try {
+            String code = SafetyCode.of(handshakeHash);
+            Tracer tracer = ctx.tracer();
+            if (tracer.enabled()) {
+                tracer.event(ctx.self(), ctx.peer(), "safety-code",
+                        "safety code = SHA-256('BlindRelay/1 safety code' || handshake hash) mod 10^12: "
+                                + "compare it with your peer to detect a swapped key",
+                        TraceValue.bytes("handshake hash", handshakeHash), TraceValue.text("safety code", code));
+            }
+            return new SecureSession(ctx.suite(), ctx.self(), ctx.peer(), ctx.room(), initiator ? i2r : r2i,
+                    initiator ? r2i : i2r, finalHash, code, peerIdentity, ctx.tracer());
+        } finally {
+            i2r.destroy();
+            r2i.destroy();
+        }
+    }
+
+    static void requireIdentityKey(HandshakeContext ctx, byte[] identityKey) throws HandshakeException {
+        if (identityKey.length != IdentityKeyPair.PUBLIC_KEY_LENGTH) {
+            throw new HandshakeException("identity key from " + ctx.peer() + " is " + identityKey.length
+                    + " bytes; Ed25519 keys are " + IdentityKeyPair.PUBLIC_KEY_LENGTH,
+                    new HandshakeReject(HandshakeReject.INVALID, ctx.suite().id(), "invalid identity key"));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.blindrelay.handshake;
+
+import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.trace.TraceValue;
+import dev.blindrelay.trace.Tracer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+
+/**
+ * HKDF over the shared secret, salted with the handshake hash:
+ * <pre>
+ * PRK  = Extract(salt = handshake hash, IKM = shared secret)
+ * info = "BlindRelay/1 " || suite id || " " || label
+ * i2r key / i2r iv / r2i key / r2i iv = Expand(PRK, info(label), AEAD key or nonce length)
+ * confirm(label, h)                   = Expand(PRK, info(label) || h, 32)
+ * </pre>
+ * Each direction has its own key and base IV, so the two sides never encrypt under the same
+ * (key, nonce). Owns the PRK until {@link #destroy()}.
+ */
+public final class KeySchedule {
+
+    public static final String PROTOCOL = "BlindRelay/1";
+    public static final int CONFIRM_LENGTH = 32;
+
+    private final CipherSuite suite;
+    private final byte[] prk;
+
+    private KeySchedule(CipherSuite suite, byte[] prk) {
+        this.suite = suite;
+        this.prk = prk;
+    }
+
+    public static KeySchedule extract(CipherSuite suite, byte[] handshakeHash, byte[] sharedSecret)
+            throws GeneralSecurityException {
+        return new KeySchedule(suite, suite.kdf().extract(handshakeHash, sharedSecret));
+    }
+
+    /** The HKDF info for a label: binds protocol version and suite id into every derived value. */
+    public static byte[] info(CipherSuite suite, String label) {
+        return (PROTOCOL + " " + suite.id() + " " + label).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    public byte[] expand(String label, int length) throws GeneralSecurityException {
+        return suite.kdf().expand(prk, info(suite, label), length);
+    }
+
+    /** A key-confirmation value over the transcript hash {@code h}. */
+    public byte[] confirm(String label, byte[] h) throws GeneralSecurityException {
+        byte[] info = info(suite, label);
+        byte[] input = Arrays.copyOf(info, info.length + h.length);
+        System.arraycopy(h, 0, input, info.length, h.length);
+        return suite.kdf().expand(prk, input, CONFIRM_LENGTH);
+    }
+
+    /** Derives the four per-direction values and traces them. */
+    public DirectionKeys[] directionKeys(Tracer tracer, String party, String peer) throws GeneralSecurityException {
+        int keyLength = suite.aead().keyLength();
+        int ivLength = suite.aead().nonceLength();
+        DirectionKeys i2r = new DirectionKeys(expand("i2r key", keyLength), expand("i2r iv", ivLength));
+        DirectionKeys r2i = new DirectionKeys(expand("r2i key", keyLength), expand("r2i iv", ivLength));
+        if (tracer.enabled()) {
+            tracer.event(party, peer, "direction-keys",
+                    "HKDF-Expand gives each direction its own key and base IV, so the two sides never share a nonce",
+                    TraceValue.text("info i2r key", PROTOCOL + " " + suite.id() + " i2r key"),
+                    TraceValue.secret("i2r key", i2r.key()), TraceValue.secret("i2r iv", i2r.iv()),
+                    TraceValue.secret("r2i key", r2i.key()), TraceValue.secret("r2i iv", r2i.iv()));
+        }
+        return new DirectionKeys[] {i2r, r2i};
+    }
+
+    public byte[] prkForTrace() {
+        return prk.clone();
+    }
+
+    public void destroy() {
+        Arrays.fill(prk, (byte) 0);
+    }
+
+    /** A key and a base IV for one direction; zeroed by the session that owns them. */
+    public record DirectionKeys(byte[] key, byte[] iv) {
+        public void destroy() {
+            Arrays.fill(key, (byte) 0);
+            Arrays.fill(iv, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.blindrelay.registry;
+
+import dev.blindrelay.spi.Aead;
+import dev.blindrelay.spi.Kdf;
+import dev.blindrelay.spi.KeyAgreement;
+import dev.blindrelay.spi.NamedSuite;
+import dev.blindrelay.spi.Plugin;
+import dev.blindrelay.spi.Transport;
+import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.suite.SuiteId;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Every plugin found on the classpath, by kind. The one registry of the process: built once from
+ * {@link ServiceLoader} (or from explicit lists in tests), immutable afterwards.
+ */
+public final class PluginRegistry {
+
+    private final Registry<KeyAgreement> keyAgreements;
+    private final Registry<Kdf> kdfs;
+    private final Registry<Aead> aeads;
+    private final Registry<Transport> transports;
+    private final Registry<NamedSuite> namedSuites;
+    private final List<PluginLoadFailure> failures;
+
+    public PluginRegistry(Registry<KeyAgreement> keyAgreements, Registry<Kdf> kdfs, Registry<Aead> aeads,
+                          Registry<Transport> transports, Registry<NamedSuite> namedSuites,
+                          List<PluginLoadFailure> failures) {
+        this.keyAgreements = keyAgreements;
+        this.kdfs = kdfs;
+        this.aeads = aeads;
+        this.transports = transports;
+        this.namedSuites = namedSuites;
+        this.failures = List.copyOf(failures);
+        for (NamedSuite named : namedSuites.all()) {
+            SuiteId.parse(named.id()); // a plugin that declares a malformed id fails loudly, at startup
+        }
+    }
+
+    /** Discovers every plugin visible to {@code loader}. */
+    public static PluginRegistry load(ClassLoader loader) {
+        List<PluginLoadFailure> failures = new ArrayList<>();
+        return new PluginRegistry(
+                discover(KeyAgreement.class, "key agreement", loader, failures),
+                discover(Kdf.class, "KDF", loader, failures),
+                discover(Aead.class, "AEAD", loader, failures),
+                discover(Transport.class, "transport", loader, failures),
+                discover(NamedSuite.class, "suite", loader, failures),
+                failures);
+    }
+
+    public static PluginRegistry load() {
+        return load(PluginRegistry.class.getClassLoader());
+    }
+
+    /**
+     * Loads each provider on its own, so one broken provider is reported with its class name and
+     * does not take the others down (unlike SLF4J, nothing falls back silently).
+     */
+    private static <T extends Plugin> Registry<T> discover(Class<T> service, String kind, ClassLoader loader,
+                                                           List<PluginLoadFailure> failures) {
+        Registry.Builder<T> builder = Registry.builder(kind);
+        Iterator<ServiceLoader.Provider<T>> providers = ServiceLoader.load(service, loader).stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<T> provider;
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                provider = providers.next();
+            } catch (ServiceConfigurationError e) {
+                failures.add(new PluginLoadFailure(service, e.getMessage()));
+                continue;
+            }
+            try {
+                builder.add(provider.get());
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                if (e instanceof DuplicatePluginException duplicate) {
+                    throw duplicate;
+                }
+                failures.add(new PluginLoadFailure(service, provider.type().getName() + ": " + e));
+            }
+        }
+        return builder.build();
+    }
+
+    public Registry<KeyAgreement> keyAgreements() {
+        return keyAgreements;
+    }
+
+    public Registry<Kdf> kdfs() {
+        return kdfs;
+    }
+
+    public Registry<Aead> aeads() {
+        return aeads;
+    }
+
+    public Registry<Transport> transports() {
+        return transports;
+    }
+
+    public Registry<NamedSuite> namedSuites() {
+        return namedSuites;
+    }
+
+    public List<PluginLoadFailure> failures() {
+        return failures;
+    }
+
+    /** Named suites whose components are all present (a suite jar missing its dependency is left out). */
+    public List<CipherSuite> suites() {
+        List<CipherSuite> suites = new ArrayList<>();
+        for (NamedSuite named : namedSuites.all()) {
+            SuiteId id = SuiteId.parse(named.id());
+            if (keyAgreements.find(id.keyAgreement()).isPresent() && kdfs.find(id.kdf()).isPresent()
+                    && aeads.find(id.aead()).isPresent()) {
+                suites.add(compose(id));
+            }
+        }
+        return suites;
+    }
+
+    /**
+     * Resolves a canonical suite id or an alias such as {@code x25519-chacha}.
+     *
+     * @throws UnknownPluginException listing the suites and aliases available
+     * @throws IllegalArgumentException when the id is malformed
+     */
+    public CipherSuite suite(String idOrAlias) {
+        for (NamedSuite named : namedSuites.all()) {
+            if (named.alias().equals(idOrAlias)) {
+                return compose(SuiteId.parse(named.id()));
+            }
+        }
+        SuiteId id;
+        try {
+            id = SuiteId.parse(idOrAlias);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownPluginException("suite", idOrAlias, suiteChoices());
+        }
+        if (keyAgreements.find(id.keyAgreement()).isEmpty() || kdfs.find(id.kdf()).isEmpty()
+                || aeads.find(id.aead()).isEmpty()) {
+            throw new UnknownPluginException("suite", idOrAlias, suiteChoices());
+        }
+        return compose(id);
+    }
+
+    private CipherSuite compose(SuiteId id) {
+        return new CipherSuite(keyAgreements.get(id.keyAgreement()), kdfs.get(id.kdf()), aeads.get(id.aead()));
+    }
+
+    private List<String> suiteChoices() {
+        List<String> choices = new ArrayList<>();
+        for (NamedSuite named : namedSuites.all()) {
+            choices.add(named.id() + " (" + named.alias() + ")");
+        }
+        return choices;
+    }
+}

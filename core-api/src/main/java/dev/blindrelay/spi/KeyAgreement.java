@@ -1,0 +1,45 @@
+package dev.blindrelay.spi;
+
+import java.security.GeneralSecurityException;
+
+/**
+ * An ephemeral key agreement in initiator/responder form, so that both Diffie-Hellman and a KEM fit
+ * without a change to core:
+ * <ul>
+ *   <li>Diffie-Hellman: {@link #generate()} makes a key pair whose public key the initiator sends;
+ *       {@link #respond} makes the responder's key pair, sends its public key and computes the
+ *       shared secret; {@link #finish} computes the same secret on the initiator's side.</li>
+ *   <li>KEM (e.g. ML-KEM): {@link #generate()} makes the decapsulation key pair;
+ *       {@link #respond} encapsulates to it and sends the ciphertext; {@link #finish} decapsulates.</li>
+ * </ul>
+ * Stateless: the initiator's private state travels in the {@link KeyShare} the caller holds.
+ * Implementations validate every public value they receive and refuse degenerate shared secrets.
+ */
+public interface KeyAgreement extends Plugin {
+
+    /** Length in bytes of the initiator's public message. */
+    int publicKeyLength();
+
+    /** Length in bytes of the responder's message (equal to publicKeyLength for Diffie-Hellman). */
+    int responseLength();
+
+    /** Length in bytes of the shared secret. */
+    int sharedSecretLength();
+
+    /** Initiator: a fresh ephemeral key pair. */
+    KeyShare generate() throws GeneralSecurityException;
+
+    /**
+     * Responder: answers the initiator's public message.
+     *
+     * @throws java.security.InvalidKeyException when {@code initiatorPublic} is not a valid key
+     */
+    KeyAgreementResponse respond(byte[] initiatorPublic) throws GeneralSecurityException;
+
+    /**
+     * Initiator: the shared secret from its own share and the responder's message.
+     *
+     * @throws java.security.InvalidKeyException when {@code responderMessage} is not valid
+     */
+    byte[] finish(KeyShare own, byte[] responderMessage) throws GeneralSecurityException;
+}

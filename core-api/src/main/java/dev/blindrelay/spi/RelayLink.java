@@ -1,0 +1,26 @@
+package dev.blindrelay.spi;
+
+/** One client connection as the relay sees it. Implemented by each transport. */
+public interface RelayLink {
+
+    /** Transport id plus remote address, for logs, e.g. {@code tcp/127.0.0.1:53122}. */
+    String describe();
+
+    /**
+     * Queues a frame for sending. Never blocks. Writes are flushed in batches by the transport, so
+     * the caller does not flush per frame. The caller must not modify {@code frame} afterwards.
+     */
+    void send(byte[] frame);
+
+    /** False while more than the high-water mark is queued (see {@link TransportOptions}). */
+    boolean isWritable();
+
+    /** Bytes queued and not yet written to the socket. */
+    long queuedBytes();
+
+    /** Stops or resumes reading from this link (backpressure towards a fast sender). */
+    void setReading(boolean reading);
+
+    /** Flushes what is queued, then closes. Safe to call more than once. */
+    void close();
+}

@@ -1,0 +1,43 @@
+package dev.blindrelay.wire;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Rules for user and room names, in one place for the client, the relay and the parser.
+ * A name is 1 to 32 bytes of UTF-8 with no control characters, spaces or slashes.
+ */
+public final class Names {
+
+    public static final int MAX_BYTES = 32;
+
+    private Names() {
+    }
+
+    /** @return null when {@code name} is acceptable, otherwise why not, as one line */
+    public static String problem(String what, String name) {
+        if (name == null || name.isEmpty()) {
+            return what + " must not be empty";
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return what + " '" + name + "' is longer than " + MAX_BYTES + " bytes";
+        }
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            if (Character.isISOControl(cp) || Character.isWhitespace(cp) || cp == '/' || cp == '\\'
+                    || Character.getType(cp) == Character.FORMAT) {
+                return what + " '" + name + "' may not contain spaces, control characters or slashes";
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+
+    /** @throws IllegalArgumentException with the one-line problem */
+    public static String require(String what, String name) {
+        String problem = problem(what, name);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.blindrelay.wire;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Strict big-endian decoder for protocol fields. Every read checks bounds first and fails with a
+ * {@link MalformedFrameException} that says which field was wrong; nothing is allocated from an
+ * unchecked length.
+ */
+public final class WireReader {
+
+    private final byte[] data;
+    private final int end;
+    private int position;
+
+    public WireReader(byte[] data) {
+        this(data, 0, data.length);
+    }
+
+    public WireReader(byte[] data, int offset, int length) {
+        this.data = data;
+        this.position = offset;
+        this.end = offset + length;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public int remaining() {
+        return end - position;
+    }
+
+    public int u8(String field) throws MalformedFrameException {
+        need(1, field);
+        return data[position++] & 0xFF;
+    }
+
+    public int u16(String field) throws MalformedFrameException {
+        need(2, field);
+        int value = ((data[position] & 0xFF) << 8) | (data[position + 1] & 0xFF);
+        position += 2;
+        return value;
+    }
+
+    public long u64(String field) throws MalformedFrameException {
+        need(8, field);
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (data[position + i] & 0xFF);
+        }
+        position += 8;
+        return value;
+    }
+
+    /** A u8-length-prefixed UTF-8 string; invalid UTF-8 is malformed, not replaced. */
+    public String str8(String field) throws MalformedFrameException {
+        int length = u8(field + " length");
+        need(length, field);
+        try {
+            String value = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data, position, length)).toString();
+            position += length;
+            return value;
+        } catch (CharacterCodingException e) {
+            throw new MalformedFrameException(field + " is not valid UTF-8");
+        }
+    }
+
+    public byte[] bytes8(String field) throws MalformedFrameException {
+        return fixed(u8(field + " length"), field);
+    }
+
+    public byte[] bytes16(String field) throws MalformedFrameException {
+        return fixed(u16(field + " length"), field);
+    }
+
+    public byte[] fixed(int length, String field) throws MalformedFrameException {
+        need(length, field);
+        byte[] value = Arrays.copyOfRange(data, position, position + length);
+        position += length;
+        return value;
+    }
+
+    /** All bytes left. */
+    public byte[] rest() {
+        byte[] value = Arrays.copyOfRange(data, position, end);
+        position = end;
+        return value;
+    }
+
+    /** Fails when bytes are left over: every message has an exact shape. */
+    public void expectEnd(String message) throws MalformedFrameException {
+        if (position != end) {
+            throw new MalformedFrameException(message + " has " + (end - position) + " unexpected trailing bytes");
+        }
+    }
+
+    private void need(int length, String field) throws MalformedFrameException {
+        if (length < 0 || end - position < length) {
+            throw new MalformedFrameException("truncated " + field + ": need " + length + " bytes, have "
+                    + Math.max(0, end - position));
+        }
+    }
+}
