@@ -22,10 +22,8 @@ public interface Transport extends Plugin {
             throws IOException;
 
     /**
-     * Connects a client. Frames arrive on {@code listener}, on a transport thread.
-     *
-     * @throws IOException when the relay cannot be reached
+     * Client-side threads that many connections share (a load test runs thousands of clients in one
+     * JVM). The caller closes it when its last connection is done.
      */
-    ClientConnection connect(InetSocketAddress address, FrameListener listener, TransportOptions options)
-            throws IOException;
+    Connector connector(TransportOptions options);
 }
