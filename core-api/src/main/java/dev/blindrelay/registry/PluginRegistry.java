@@ -8,6 +8,7 @@ import dev.blindrelay.spi.Plugin;
 import dev.blindrelay.spi.Transport;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.suite.SuiteId;
+import dev.blindrelay.suite.SuiteResolver;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,6 +28,7 @@ public final class PluginRegistry {
     private final Registry<Transport> transports;
     private final Registry<NamedSuite> namedSuites;
     private final List<PluginLoadFailure> failures;
+    private final SuiteResolver suiteResolver;
 
     public PluginRegistry(Registry<KeyAgreement> keyAgreements, Registry<Kdf> kdfs, Registry<Aead> aeads,
                           Registry<Transport> transports, Registry<NamedSuite> namedSuites,
@@ -40,6 +42,8 @@ public final class PluginRegistry {
         for (NamedSuite named : namedSuites.all()) {
             SuiteId.parse(named.id()); // a plugin that declares a malformed id fails loudly, at startup
         }
+        this.suiteResolver = new SuiteResolver(keyAgreements.asMap(), kdfs.asMap(), aeads.asMap(),
+                namedSuites.asMap());
     }
 
     /** Discovers every plugin visible to {@code loader}. */
@@ -113,53 +117,22 @@ public final class PluginRegistry {
         return failures;
     }
 
+    /** Resolves suite ids and aliases from the components registered here. */
+    public SuiteResolver suiteResolver() {
+        return suiteResolver;
+    }
+
     /** Named suites whose components are all present (a suite jar missing its dependency is left out). */
     public List<CipherSuite> suites() {
-        List<CipherSuite> suites = new ArrayList<>();
-        for (NamedSuite named : namedSuites.all()) {
-            SuiteId id = SuiteId.parse(named.id());
-            if (keyAgreements.find(id.keyAgreement()).isPresent() && kdfs.find(id.kdf()).isPresent()
-                    && aeads.find(id.aead()).isPresent()) {
-                suites.add(compose(id));
-            }
-        }
-        return suites;
+        return suiteResolver.namedSuites();
     }
 
     /**
      * Resolves a canonical suite id or an alias such as {@code x25519-chacha}.
      *
      * @throws UnknownPluginException listing the suites and aliases available
-     * @throws IllegalArgumentException when the id is malformed
      */
     public CipherSuite suite(String idOrAlias) {
-        for (NamedSuite named : namedSuites.all()) {
-            if (named.alias().equals(idOrAlias)) {
-                return compose(SuiteId.parse(named.id()));
-            }
-        }
-        SuiteId id;
-        try {
-            id = SuiteId.parse(idOrAlias);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownPluginException("suite", idOrAlias, suiteChoices());
-        }
-        if (keyAgreements.find(id.keyAgreement()).isEmpty() || kdfs.find(id.kdf()).isEmpty()
-                || aeads.find(id.aead()).isEmpty()) {
-            throw new UnknownPluginException("suite", idOrAlias, suiteChoices());
-        }
-        return compose(id);
-    }
-
-    private CipherSuite compose(SuiteId id) {
-        return new CipherSuite(keyAgreements.get(id.keyAgreement()), kdfs.get(id.kdf()), aeads.get(id.aead()));
-    }
-
-    private List<String> suiteChoices() {
-        List<String> choices = new ArrayList<>();
-        for (NamedSuite named : namedSuites.all()) {
-            choices.add(named.id() + " (" + named.alias() + ")");
-        }
-        return choices;
+        return suiteResolver.resolve(idOrAlias);
     }
 }

@@ -23,4 +23,10 @@ public interface RelayLink {
 
     /** Flushes what is queued, then closes. Safe to call more than once. */
     void close();
+
+    /**
+     * Closes at once, dropping what is queued: for a client that stopped reading, whose queue
+     * would never flush. Safe to call more than once, and after {@link #close()}.
+     */
+    void abort();
 }

@@ -9,7 +9,7 @@ package dev.blindrelay.wire;
  * u8  type         see {@link FrameType}
  * u8  len, sender    UTF-8, empty when the relay speaks
  * u8  len, recipient UTF-8, empty when addressed to the relay
- * u8  len, room      UTF-8, never empty
+ * u8  len, room      UTF-8, empty only in frames from the relay before a JOIN succeeded
  * ... body         the rest of the frame, opaque to the relay
  * </pre>
  */
@@ -31,11 +31,7 @@ public record EnvelopeHeader(FrameType type, String sender, String recipient, St
         }
         String sender = optionalName(reader, "sender");
         String recipient = optionalName(reader, "recipient");
-        String room = reader.str8("room");
-        String problem = Names.problem("room", room);
-        if (problem != null) {
-            throw new MalformedFrameException(problem);
-        }
+        String room = optionalName(reader, "room");
         return new EnvelopeHeader(type, sender, recipient, room, reader.position());
     }
 

@@ -1,0 +1,569 @@
+package dev.blindrelay.client;
+
+import dev.blindrelay.handshake.HandshakeContext;
+import dev.blindrelay.handshake.HandshakeException;
+import dev.blindrelay.handshake.HandshakeFinish;
+import dev.blindrelay.handshake.HandshakeInit;
+import dev.blindrelay.handshake.HandshakeReject;
+import dev.blindrelay.handshake.HandshakeResponse;
+import dev.blindrelay.handshake.Initiator;
+import dev.blindrelay.handshake.Responder;
+import dev.blindrelay.identity.IdentityKeyPair;
+import dev.blindrelay.identity.KnownPeers;
+import dev.blindrelay.identity.SafetyNumber;
+import dev.blindrelay.session.Opened;
+import dev.blindrelay.session.ReplayException;
+import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.spi.ClientConnection;
+import dev.blindrelay.spi.Connector;
+import dev.blindrelay.spi.FrameListener;
+import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.trace.Tracer;
+import dev.blindrelay.wire.Envelope;
+import dev.blindrelay.wire.EnvelopeHeader;
+import dev.blindrelay.wire.FrameType;
+import dev.blindrelay.wire.MalformedFrameException;
+import dev.blindrelay.wire.RelayMessages;
+
+import javax.crypto.AEADBadTagException;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A chat client: joins a room through a relay, runs one pairwise handshake with every other member,
+ * and encrypts each message separately for each recipient. Transport-agnostic; the user interface
+ * talks to it through these methods and a {@link ChatListener}.
+ *
+ * <p>Who initiates: the member who joins later, with each member already there (the relay's WELCOME
+ * lists them). Everything that arrives from the relay is treated as hostile: frames that do not
+ * authenticate, repeat a counter, or come back from ourselves are rejected with a warning, and the
+ * chat goes on.
+ */
+public final class ChatClient implements AutoCloseable {
+
+    private static final int SEEN_IDS = 4096;
+
+    private final ClientSettings settings;
+    private final CipherSuite suite;
+    private final IdentityKeyPair identity;
+    private final KnownPeers knownPeers;
+    private final Connector connector;
+    private final ChatListener listener;
+    private final Tracer tracer;
+
+    private final Object lock = new Object();
+    private final Map<String, Peer> peers = new LinkedHashMap<>();
+    /** Recently seen (sender, message id) pairs: a message resent after a reconnect shows once. */
+    private final Map<String, Boolean> seen = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SEEN_IDS;
+        }
+    };
+    private long nextMessageId;
+    private ClientConnection connection;
+    private CompletableFuture<List<String>> joined;
+    private boolean closed;
+
+    public ChatClient(ClientSettings settings, CipherSuite suite, IdentityKeyPair identity, KnownPeers knownPeers,
+                      Connector connector, ChatListener listener, Tracer tracer) {
+        this.settings = settings;
+        this.suite = suite;
+        this.identity = identity;
+        this.knownPeers = knownPeers;
+        this.connector = connector;
+        this.listener = listener;
+        this.tracer = tracer;
+        // Ids start at a random point so that ids from two runs of the same user do not collide.
+        this.nextMessageId = new SecureRandom().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL;
+    }
+
+    /**
+     * Connects and joins the room; returns when the relay accepted the join.
+     *
+     * @throws IOException with the relay's one-line reason (unreachable, name taken, ...)
+     */
+    public void start() throws IOException {
+        CompletableFuture<List<String>> welcome = new CompletableFuture<>();
+        synchronized (lock) {
+            joined = welcome;
+        }
+        ClientConnection opened = connector.connect(settings.relay(), new Frames());
+        synchronized (lock) {
+            connection = opened;
+        }
+        opened.send(new Envelope(FrameType.JOIN, settings.name(), "", settings.room(), new byte[0]).encode());
+        try {
+            welcome.get(settings.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            opened.close();
+            throw new IOException(e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            opened.close();
+            throw new IOException("the relay did not answer the join within " + settings.joinTimeout().toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            opened.close();
+            throw new IOException("interrupted while joining");
+        }
+    }
+
+    /**
+     * Encrypts {@code text} separately for every member of the room.
+     *
+     * @return the message id, or empty when nobody else is in the room
+     */
+    public Optional<Long> send(String text) {
+        synchronized (lock) {
+            if (peers.isEmpty()) {
+                listener.warning("nobody else is in room '" + settings.room() + "' yet; message not sent");
+                return Optional.empty();
+            }
+            ChatPayload payload = new ChatPayload(ChatPayload.Kind.ROOM, nextMessageId++, text);
+            for (Peer peer : peers.values()) {
+                deliver(peer, payload);
+            }
+            return Optional.of(payload.id());
+        }
+    }
+
+    /** Encrypts {@code text} for one member only ({@code /msg}). */
+    public Optional<Long> sendTo(String name, String text) {
+        synchronized (lock) {
+            Peer peer = peers.get(name);
+            if (peer == null) {
+                listener.warning("no member '" + name + "' in room '" + settings.room() + "'; /who lists them");
+                return Optional.empty();
+            }
+            ChatPayload payload = new ChatPayload(ChatPayload.Kind.DIRECT, nextMessageId++, text);
+            deliver(peer, payload);
+            return Optional.of(payload.id());
+        }
+    }
+
+    private void deliver(Peer peer, ChatPayload payload) {
+        if (peer.blocked()) {
+            listener.notDelivered(peer.name, payload.id(), peer.name + "'s identity key changed; run /trust "
+                    + peer.name + " after checking /verify " + peer.name + ", or leave");
+            return;
+        }
+        if (!peer.secured()) {
+            if (peer.outbox.size() >= settings.maxQueued()) {
+                listener.notDelivered(peer.name, payload.id(), "the queue for " + peer.name + " is full ("
+                        + settings.maxQueued() + " messages) while the handshake is pending");
+                return;
+            }
+            peer.outbox.add(payload);
+            return;
+        }
+        sealAndSend(peer, payload);
+        peer.unacknowledged.put(payload.id(), payload);
+    }
+
+    private void sealAndSend(Peer peer, ChatPayload payload) {
+        try {
+            send(peer.session.seal(payload.encode()));
+        } catch (GeneralSecurityException e) {
+            listener.notDelivered(peer.name, payload.id(), "encryption failed: " + e.getMessage());
+        }
+    }
+
+    /** Members of the room other than this user, with the state of each session. */
+    public Map<String, String> members() {
+        synchronized (lock) {
+            Map<String, String> states = new LinkedHashMap<>();
+            peers.values().forEach(peer -> states.put(peer.name, peer.state()));
+            return states;
+        }
+    }
+
+    /** The session safety code with {@code name}, when a session exists. */
+    public Optional<String> safetyCode(String name) {
+        synchronized (lock) {
+            Peer peer = peers.get(name);
+            return peer == null || peer.session == null ? Optional.empty() : Optional.of(peer.session.safetyCode());
+        }
+    }
+
+    /** The long-term safety number with {@code name}, from both identity keys. */
+    public Optional<String> safetyNumber(String name) {
+        synchronized (lock) {
+            Peer peer = peers.get(name);
+            if (peer == null || peer.session == null) {
+                return Optional.empty();
+            }
+            return Optional.of(SafetyNumber.of(settings.name(), identity.publicKey(), name,
+                    peer.session.peerIdentityKey()));
+        }
+    }
+
+    /** Accepts the new identity key of {@code name} after a mismatch, and sends what was held back. */
+    public boolean trust(String name) throws IOException {
+        synchronized (lock) {
+            Peer peer = peers.get(name);
+            if (peer == null || peer.session == null) {
+                return false;
+            }
+            knownPeers.trust(name, peer.session.peerIdentityKey());
+            peer.trust = KnownPeers.Check.MATCHES;
+            flushOutbox(peer);
+            return true;
+        }
+    }
+
+    /** Records that the user compared the safety number with {@code name}. */
+    public boolean markVerified(String name) throws IOException {
+        synchronized (lock) {
+            Peer peer = peers.get(name);
+            if (peer == null || peer.session == null || peer.blocked()) {
+                return false;
+            }
+            knownPeers.markVerified(name, peer.session.peerIdentityKey());
+            peer.trust = KnownPeers.Check.VERIFIED;
+            return true;
+        }
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    public String room() {
+        return settings.room();
+    }
+
+    public CipherSuite suite() {
+        return suite;
+    }
+
+    public IdentityKeyPair identity() {
+        return identity;
+    }
+
+    /** Leaves the room: the relay tells the others. Erases every session key. */
+    @Override
+    public void close() {
+        ClientConnection toClose;
+        synchronized (lock) {
+            closed = true;
+            toClose = connection;
+            peers.values().forEach(Peer::forget);
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+
+    private void send(byte[] frame) {
+        ClientConnection current = connection;
+        if (current != null) {
+            current.send(frame);
+        }
+    }
+
+    private void sendTo(Peer peer, FrameType type, byte[] body) {
+        send(new Envelope(type, settings.name(), peer.name, settings.room(), body).encode());
+    }
+
+    private HandshakeContext context(String peer) {
+        return new HandshakeContext(suite, identity, settings.name(), peer, settings.room(), tracer);
+    }
+
+    // ---- frames from the relay, on the transport thread ----
+
+    private final class Frames implements FrameListener {
+        @Override
+        public void frameReceived(byte[] frame) {
+            synchronized (lock) {
+                if (!closed) {
+                    handle(frame);
+                }
+            }
+        }
+
+        @Override
+        public void closed(String reason) {
+            synchronized (lock) {
+                if (joined != null && !joined.isDone()) {
+                    joined.completeExceptionally(new IOException(reason));
+                }
+                for (Peer peer : peers.values()) {
+                    peer.forget();
+                    reportUndelivered(peer, "the connection to the relay closed");
+                }
+                peers.clear();
+                if (!closed) {
+                    listener.disconnected(reason);
+                }
+            }
+        }
+    }
+
+    private void handle(byte[] frame) {
+        EnvelopeHeader header;
+        try {
+            header = EnvelopeHeader.parse(frame);
+        } catch (MalformedFrameException e) {
+            listener.warning("malformed frame from the relay ignored: " + e.getMessage());
+            return;
+        }
+        try {
+            if (header.type().isPeerToPeer()) {
+                handlePeerFrame(header, frame);
+            } else {
+                handleRelayFrame(header, Envelope.parse(frame).body());
+            }
+        } catch (MalformedFrameException e) {
+            listener.warning("malformed " + header.type() + " from " + origin(header) + " ignored: " + e.getMessage());
+        }
+    }
+
+    private static String origin(EnvelopeHeader header) {
+        return header.sender().isEmpty() ? "the relay" : header.sender();
+    }
+
+    private void handleRelayFrame(EnvelopeHeader header, byte[] body) throws MalformedFrameException {
+        switch (header.type()) {
+            case WELCOME -> {
+                List<String> members = RelayMessages.parseMembers(body);
+                listener.joined(settings.room(), members);
+                if (joined != null) {
+                    joined.complete(members);
+                }
+                for (String member : members) {
+                    if (!member.equals(settings.name())) {
+                        initiate(peers.computeIfAbsent(member, Peer::new));
+                    }
+                }
+            }
+            case PEER_JOINED -> {
+                String name = RelayMessages.parseName(body);
+                if (!name.equals(settings.name())) {
+                    Peer previous = peers.put(name, new Peer(name));
+                    if (previous != null) {
+                        previous.forget();
+                    }
+                    listener.peerJoined(name);
+                }
+            }
+            case PEER_LEFT -> {
+                String name = RelayMessages.parseName(body);
+                Peer peer = peers.remove(name);
+                if (peer != null) {
+                    peer.forget();
+                    reportUndelivered(peer, name + " left before acknowledging it");
+                    listener.peerLeft(name);
+                }
+            }
+            case ERROR -> {
+                RelayMessages.RelayError error = RelayMessages.parseError(body);
+                if (error.fatal() && joined != null && !joined.isDone()) {
+                    joined.completeExceptionally(new IOException("the relay refused: " + error.reason()));
+                } else {
+                    listener.warning("relay: " + error.reason());
+                }
+            }
+            case NOTICE -> listener.notice(RelayMessages.parseText(body));
+            case PING -> send(Envelope.fromRelay(FrameType.PONG, "", settings.room(), new byte[0]).encode());
+            default -> {
+                // PONG and client-only types carry nothing for us.
+            }
+        }
+    }
+
+    private void handlePeerFrame(EnvelopeHeader header, byte[] frame) throws MalformedFrameException {
+        String from = header.sender();
+        if (from.equals(settings.name()) || !header.recipient().equals(settings.name())) {
+            listener.warning(header.type() + " frame from " + (from.isEmpty() ? "nobody" : from) + " to "
+                    + header.recipient() + " reflected or misrouted by the relay: rejected");
+            return;
+        }
+        Peer peer = peers.get(from);
+        if (peer == null) {
+            listener.warning(header.type() + " from '" + from + "', who is not in the room: rejected");
+            return;
+        }
+        byte[] body = Envelope.parse(frame).body();
+        switch (header.type()) {
+            case HANDSHAKE_INIT -> respond(peer, HandshakeInit.parse(body));
+            case HANDSHAKE_RESPONSE -> completeAsInitiator(peer, HandshakeResponse.parse(body));
+            case HANDSHAKE_FINISH -> completeAsResponder(peer, HandshakeFinish.parse(body));
+            case HANDSHAKE_REJECT -> {
+                HandshakeReject reject = HandshakeReject.parse(body);
+                if (peer.secured()) {
+                    listener.warning("unexpected handshake rejection from " + from + " ignored");
+                } else {
+                    peer.forget();
+                    listener.warning(from + " refused the handshake: " + reject.message());
+                }
+            }
+            case DATA -> receive(peer, header, frame);
+            default -> listener.warning("unexpected " + header.type() + " from " + from + " ignored");
+        }
+    }
+
+    private void initiate(Peer peer) {
+        try {
+            listener.status("Generating " + suite.keyAgreement().id() + " ECDH keys for " + peer.name + "...");
+            Initiator initiator = Initiator.start(context(peer.name));
+            peer.initiator = initiator;
+            listener.status("Exchanging public keys with " + peer.name + "...");
+            sendTo(peer, FrameType.HANDSHAKE_INIT, initiator.message().encode());
+        } catch (GeneralSecurityException e) {
+            listener.warning("cannot start a handshake with " + peer.name + ": " + e.getMessage());
+        }
+    }
+
+    private void respond(Peer peer, HandshakeInit init) {
+        if (peer.secured() || peer.responder != null || peer.initiator != null) {
+            listener.warning("unexpected handshake from " + peer.name + " while one is already under way or done: "
+                    + "ignored (replayed by the relay?)");
+            return;
+        }
+        try {
+            listener.status("Generating " + suite.keyAgreement().id() + " ECDH keys for " + peer.name + "...");
+            Responder responder = Responder.accept(context(peer.name), init);
+            peer.responder = responder;
+            listener.status("Exchanging public keys with " + peer.name + "...");
+            sendTo(peer, FrameType.HANDSHAKE_RESPONSE, responder.message().encode());
+        } catch (HandshakeException e) {
+            failHandshake(peer, e);
+        } catch (GeneralSecurityException e) {
+            failHandshake(peer, new HandshakeException(e.getMessage()));
+        }
+    }
+
+    private void completeAsInitiator(Peer peer, HandshakeResponse response) {
+        Initiator initiator = peer.initiator;
+        if (initiator == null) {
+            listener.warning("unexpected handshake response from " + peer.name + " ignored (replayed by the relay?)");
+            return;
+        }
+        peer.initiator = null;
+        try {
+            Initiator.Completed completed = initiator.receive(response);
+            sendTo(peer, FrameType.HANDSHAKE_FINISH, completed.finish().encode());
+            established(peer, completed.session());
+        } catch (HandshakeException e) {
+            failHandshake(peer, e);
+        } catch (GeneralSecurityException e) {
+            failHandshake(peer, new HandshakeException(e.getMessage()));
+        }
+    }
+
+    private void completeAsResponder(Peer peer, HandshakeFinish finish) {
+        Responder responder = peer.responder;
+        if (responder == null) {
+            listener.warning("unexpected handshake finish from " + peer.name + " ignored (replayed by the relay?)");
+            return;
+        }
+        peer.responder = null;
+        try {
+            established(peer, responder.finish(finish));
+        } catch (HandshakeException e) {
+            failHandshake(peer, e);
+        } catch (GeneralSecurityException e) {
+            failHandshake(peer, new HandshakeException(e.getMessage()));
+        }
+    }
+
+    private void failHandshake(Peer peer, HandshakeException e) {
+        peer.forget();
+        if (e.reject() != null) {
+            sendTo(peer, FrameType.HANDSHAKE_REJECT, e.reject().encode());
+        }
+        listener.warning("handshake with " + peer.name + " failed: " + e.getMessage());
+    }
+
+    private void established(Peer peer, SecureSession session) {
+        peer.session = session;
+        try {
+            peer.trust = knownPeers.check(peer.name, session.peerIdentityKey());
+        } catch (IOException e) {
+            listener.warning("cannot save the pinned key of " + peer.name + ": " + e.getMessage());
+            peer.trust = KnownPeers.Check.PINNED_NOW;
+        }
+        listener.secured(peer.name, session.safetyCode(), peer.trust);
+        flushOutbox(peer);
+    }
+
+    private void flushOutbox(Peer peer) {
+        if (peer.blocked()) {
+            return;
+        }
+        // Unacknowledged messages from before a reconnect go again under the new keys; ids let the
+        // receiver show each only once.
+        List<ChatPayload> pending = new ArrayList<>(peer.unacknowledged.values());
+        pending.addAll(peer.outbox);
+        peer.outbox.clear();
+        for (ChatPayload payload : pending) {
+            sealAndSend(peer, payload);
+            peer.unacknowledged.put(payload.id(), payload);
+        }
+    }
+
+    private void receive(Peer peer, EnvelopeHeader header, byte[] frame) {
+        if (!peer.secured()) {
+            listener.warning("encrypted message from " + peer.name + " before the handshake finished: rejected");
+            return;
+        }
+        Opened opened;
+        try {
+            opened = peer.session.open(header, frame);
+        } catch (ReplayException e) {
+            listener.warning("rejected: " + e.getMessage());
+            return;
+        } catch (AEADBadTagException e) {
+            listener.warning("rejected a tampered or forged message from " + peer.name + " (authentication failed)");
+            return;
+        } catch (GeneralSecurityException e) {
+            listener.warning("rejected a message from " + peer.name + ": " + e.getMessage());
+            return;
+        }
+        if (opened.missed() > 0) {
+            listener.warning(opened.missed() + " message(s) from " + peer.name
+                    + " never arrived (dropped by the relay?)");
+        }
+        ChatPayload payload;
+        try {
+            payload = ChatPayload.parse(opened.plaintext());
+        } catch (MalformedFrameException e) {
+            listener.warning("unreadable message from " + peer.name + ": " + e.getMessage());
+            return;
+        }
+        switch (payload.kind()) {
+            case ACK -> {
+                if (peer.unacknowledged.remove(payload.id()) != null) {
+                    listener.delivered(peer.name, payload.id());
+                }
+            }
+            case ROOM, DIRECT -> {
+                sealAndSend(peer, new ChatPayload(ChatPayload.Kind.ACK, payload.id(), ""));
+                if (seen.put(peer.name + "\u0000" + payload.id(), Boolean.TRUE) == null) {
+                    listener.message(peer.name, payload.text(), payload.kind() == ChatPayload.Kind.DIRECT);
+                }
+            }
+        }
+    }
+
+    private void reportUndelivered(Peer peer, String reason) {
+        for (ChatPayload payload : peer.unacknowledged.values()) {
+            listener.notDelivered(peer.name, payload.id(), reason);
+        }
+        for (ChatPayload payload : peer.outbox) {
+            listener.notDelivered(peer.name, payload.id(), reason);
+        }
+        peer.unacknowledged.clear();
+        peer.outbox.clear();
+    }
+}

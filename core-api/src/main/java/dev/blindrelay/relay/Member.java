@@ -1,0 +1,32 @@
+package dev.blindrelay.relay;
+
+import dev.blindrelay.spi.RelayLink;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One connection as the router tracks it: before JOIN it has no name or room. */
+final class Member {
+
+    final RelayLink link;
+    final RateLimiter rateLimiter;
+    /** Senders paused because this member's outbound queue was full; resumed when it drains. */
+    final Set<Member> pausedSenders = ConcurrentHashMap.newKeySet();
+    volatile String name;
+    volatile Room room;
+    volatile boolean closing;
+
+    Member(RelayLink link, RateLimiter rateLimiter) {
+        this.link = link;
+        this.rateLimiter = rateLimiter;
+    }
+
+    boolean joined() {
+        return room != null;
+    }
+
+    @Override
+    public String toString() {
+        return name == null ? link.describe() : name + "@" + room.name() + " (" + link.describe() + ")";
+    }
+}

@@ -1,0 +1,272 @@
+package dev.blindrelay.relay;
+
+import dev.blindrelay.spi.RelayHandler;
+import dev.blindrelay.spi.RelayLink;
+import dev.blindrelay.wire.Envelope;
+import dev.blindrelay.wire.EnvelopeHeader;
+import dev.blindrelay.wire.FrameType;
+import dev.blindrelay.wire.MalformedFrameException;
+import dev.blindrelay.wire.Names;
+import dev.blindrelay.wire.RelayMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The relay's routing, once, for every transport. It reads only the routing header of a frame,
+ * keeps who is in which room, and forwards peer-to-peer frames unchanged to their recipient in the
+ * sender's room. It holds no keys and never looks inside a body.
+ *
+ * <p>Each bad input costs only the connection that sent it: a malformed frame, a spoofed sender,
+ * a flood or a stalled join closes that one link with a one-line reason.
+ */
+public final class RelayRouter implements RelayHandler, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RelayRouter.class);
+
+    private final RelayLimits limits;
+    private final RelayObserver observer;
+    private final ConcurrentHashMap<RelayLink, Member> members = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+    /** Joins and leaves are rare; one lock keeps every member's view of a room in the same order. */
+    private final Object membership = new Object();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final ScheduledExecutorService timer;
+
+    public RelayRouter(RelayLimits limits, RelayObserver observer) {
+        this.limits = limits;
+        this.observer = observer;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "relay-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void connected(RelayLink link) {
+        Member member = new Member(link, limits.framesPerSecond() > 0
+                ? new RateLimiter(limits.framesPerSecond(), limits.frameBurst(), System.nanoTime()) : null);
+        members.put(link, member);
+        if (connections.incrementAndGet() > limits.maxConnections()) {
+            refuse(member, "relay is full (" + limits.maxConnections() + " connections); try again later");
+            return;
+        }
+        timer.schedule(() -> {
+            if (!member.joined() && !member.closing) {
+                refuse(member, "no JOIN within " + limits.joinTimeout().toSeconds() + " s; closing");
+            }
+        }, limits.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void frameReceived(RelayLink link, byte[] frame) {
+        Member member = members.get(link);
+        if (member == null || member.closing) {
+            return;
+        }
+        if (member.rateLimiter != null && !member.rateLimiter.tryAcquire(System.nanoTime())) {
+            refuse(member, "rate limit exceeded (" + limits.framesPerSecond() + " frames/s); slow down");
+            return;
+        }
+        EnvelopeHeader header;
+        try {
+            header = EnvelopeHeader.parse(frame);
+        } catch (MalformedFrameException e) {
+            refuse(member, "malformed frame: " + e.getMessage());
+            return;
+        }
+        FrameType type = header.type();
+        if (type.isPeerToPeer()) {
+            forward(member, header, frame);
+        } else if (type == FrameType.JOIN) {
+            join(member, header);
+        } else if (type == FrameType.PING) {
+            send(member, FrameType.PONG, new byte[0]);
+        } else if (type != FrameType.PONG) {
+            refuse(member, "clients may not send " + type + " frames");
+        }
+    }
+
+    private void forward(Member source, EnvelopeHeader header, byte[] frame) {
+        Room room = source.room;
+        if (room == null) {
+            refuse(source, "send JOIN before any other frame");
+            return;
+        }
+        if (!header.sender().equals(source.name) || !header.room().equals(room.name())) {
+            refuse(source, "frame claims sender '" + header.sender() + "' in room '" + header.room()
+                    + "' but this connection is '" + source.name + "' in '" + room.name() + "'");
+            return;
+        }
+        Member target = header.recipient().isEmpty() ? null : room.get(header.recipient());
+        if (target == null || target.closing || target == source) {
+            send(source, FrameType.ERROR, RelayMessages.error(false, "no member '" + header.recipient()
+                    + "' in room '" + room.name() + "' (they may have left)"));
+            return;
+        }
+        target.link.send(frame);
+        observer.forwarded(header, frame);
+        if (!target.link.isWritable()) {
+            applyBackpressure(source, target);
+        }
+    }
+
+    /**
+     * The target's queue is above its high-water mark: stop reading from the sender until it drains,
+     * so a fast sender cannot fill the relay's memory. A target whose queue still grows past the hard
+     * limit (it stopped reading) is disconnected instead.
+     */
+    private void applyBackpressure(Member source, Member target) {
+        if (target.link.queuedBytes() > limits.maxQueuedBytes()) {
+            target.closing = true;
+            observer.refused(target.link.describe(), "too slow: more than " + limits.maxQueuedBytes()
+                    + " bytes queued; disconnected");
+            target.link.abort();
+            return;
+        }
+        target.pausedSenders.add(source);
+        source.link.setReading(false);
+        if (target.link.isWritable() && target.pausedSenders.remove(source)) {
+            source.link.setReading(true); // it drained between the check and the pause
+        }
+    }
+
+    @Override
+    public void writabilityChanged(RelayLink link) {
+        Member member = members.get(link);
+        if (member != null && link.isWritable()) {
+            resumeSenders(member);
+        }
+    }
+
+    private void resumeSenders(Member member) {
+        for (Member sender : member.pausedSenders) {
+            if (member.pausedSenders.remove(sender) && !sender.closing) {
+                sender.link.setReading(true);
+            }
+        }
+    }
+
+    private void join(Member member, EnvelopeHeader header) {
+        if (member.joined()) {
+            refuse(member, "already joined room '" + member.room.name() + "' as '" + member.name + "'");
+            return;
+        }
+        String problem = Names.problem("name", header.sender());
+        if (problem == null) {
+            problem = Names.problem("room", header.room());
+        }
+        if (problem != null) {
+            refuse(member, problem);
+            return;
+        }
+        List<String> existing = new ArrayList<>();
+        synchronized (membership) {
+            Room room = rooms.computeIfAbsent(header.room(), Room::new);
+            member.name = header.sender();
+            if (!room.add(member)) {
+                member.name = null;
+                refuse(member, "name '" + header.sender() + "' is already taken in room '" + header.room()
+                        + "'; choose another --name");
+                return;
+            }
+            member.room = room;
+            for (Member other : room.members()) {
+                if (other != member) {
+                    existing.add(other.name);
+                    send(other, FrameType.PEER_JOINED, RelayMessages.name(member.name));
+                }
+            }
+            send(member, FrameType.WELCOME, RelayMessages.members(existing));
+        }
+        observer.joined(header.room(), header.sender(), member.link.describe());
+        LOG.debug("{} joined", member);
+    }
+
+    @Override
+    public void malformed(RelayLink link, String reason) {
+        Member member = members.get(link);
+        if (member != null && !member.closing) {
+            refuse(member, "malformed frame: " + reason);
+        }
+    }
+
+    @Override
+    public void disconnected(RelayLink link) {
+        Member member = members.remove(link);
+        if (member == null) {
+            return;
+        }
+        member.closing = true;
+        connections.decrementAndGet();
+        Room room = member.room;
+        if (room != null) {
+            synchronized (membership) {
+                if (room.remove(member)) {
+                    for (Member other : room.members()) {
+                        send(other, FrameType.PEER_LEFT, RelayMessages.name(member.name));
+                    }
+                    if (room.isEmpty()) {
+                        rooms.remove(room.name(), room);
+                    }
+                }
+            }
+            observer.left(room.name(), member.name, link.describe());
+        }
+        resumeSenders(member);
+    }
+
+    /** Sends a notice to every connection, e.g. before a shutdown. */
+    public void broadcastNotice(String text) {
+        for (Member member : members.values()) {
+            send(member, FrameType.NOTICE, RelayMessages.text(text));
+        }
+    }
+
+    /** Connections open now (joined or not). */
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    /** Member names of a room, for tests and the relay's own status. */
+    public List<String> membersOf(String roomName) {
+        Room room = rooms.get(roomName);
+        List<String> names = new ArrayList<>();
+        if (room != null) {
+            room.members().forEach(m -> names.add(m.name));
+        }
+        return names;
+    }
+
+    private void send(Member member, FrameType type, byte[] body) {
+        Room room = member.room;
+        String name = member.name;
+        member.link.send(Envelope.fromRelay(type, name == null ? "" : name, room == null ? "" : room.name(), body)
+                .encode());
+    }
+
+    /** Tells the client why, then closes only its connection. */
+    private void refuse(Member member, String reason) {
+        if (member.closing) {
+            return;
+        }
+        member.closing = true;
+        observer.refused(member.link.describe(), reason);
+        LOG.debug("closing {}: {}", member, reason);
+        send(member, FrameType.ERROR, RelayMessages.error(true, reason));
+        member.link.close();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

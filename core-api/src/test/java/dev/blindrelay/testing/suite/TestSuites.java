@@ -1,0 +1,15 @@
+package dev.blindrelay.testing.suite;
+
+import dev.blindrelay.kdf.HkdfSha256;
+import dev.blindrelay.suite.CipherSuite;
+
+/** Suites built from test-only components, without ServiceLoader. */
+public final class TestSuites {
+
+    private TestSuites() {
+    }
+
+    public static CipherSuite x448Aes128() {
+        return new CipherSuite(new X448KeyAgreement(), new HkdfSha256(), new Aes128Gcm());
+    }
+}

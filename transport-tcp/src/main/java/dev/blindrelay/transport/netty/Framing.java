@@ -1,0 +1,38 @@
+package dev.blindrelay.transport.netty;
+
+import dev.blindrelay.spi.TransportOptions;
+import io.netty.channel.ChannelPipeline;
+
+import java.net.InetSocketAddress;
+
+/**
+ * How one transport turns frames into bytes and back; everything else (threads, bootstraps, links,
+ * backpressure, shutdown) is shared by {@link NettyRelayServer} and {@link NettyConnector}.
+ * Implementations are stateless and immutable.
+ *
+ * <p>The handlers a framing adds must, inbound, emit one {@code byte[]} per frame (never a slice of
+ * a decoder's buffer) and raise a {@link io.netty.handler.codec.DecoderException} with a one-line
+ * message for bytes that do not decode; outbound, they accept {@code byte[]} frames.
+ */
+public interface Framing {
+
+    /** The transport id, used in link descriptions and thread names, e.g. {@code tcp}. */
+    String transportId();
+
+    /** Adds the codec handlers of one relay-side connection. */
+    void initRelayPipeline(ChannelPipeline pipeline, TransportOptions options);
+
+    /** Adds the codec handlers of one client connection to {@code relay}. */
+    void initClientPipeline(ChannelPipeline pipeline, TransportOptions options, InetSocketAddress relay);
+
+    /**
+     * True when frames may flow as soon as the connection is open. Otherwise the framing's handlers
+     * fire {@link Ready#EVENT} as a user event once their handshake has completed.
+     */
+    boolean readyWhenConnected();
+
+    /** The user event of a framing that completes a handshake before frames flow. */
+    enum Ready {
+        EVENT
+    }
+}
