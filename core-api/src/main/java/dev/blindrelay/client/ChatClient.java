@@ -234,6 +234,20 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /** Members with an established session. */
+    public int securedPeers() {
+        synchronized (lock) {
+            return (int) peers.values().stream().filter(Peer::secured).count();
+        }
+    }
+
+    /** Messages sent or queued that no peer has acknowledged yet. */
+    public int pendingDeliveries() {
+        synchronized (lock) {
+            return peers.values().stream().mapToInt(peer -> peer.unacknowledged.size() + peer.outbox.size()).sum();
+        }
+    }
+
     public String name() {
         return settings.name();
     }
@@ -414,10 +428,11 @@ public final class ChatClient implements AutoCloseable {
 
     private void initiate(Peer peer) {
         try {
-            listener.status("Generating " + suite.keyAgreement().id() + " ECDH keys for " + peer.name + "...");
+            listener.status("Generating ECDH keys... (" + suite.keyAgreement().id() + ", fresh for the session with "
+                    + peer.name + ")");
             Initiator initiator = Initiator.start(context(peer.name));
             peer.initiator = initiator;
-            listener.status("Exchanging public keys with " + peer.name + "...");
+            listener.status("Exchanging public keys... (with " + peer.name + ")");
             sendTo(peer, FrameType.HANDSHAKE_INIT, initiator.message().encode());
         } catch (GeneralSecurityException e) {
             listener.warning("cannot start a handshake with " + peer.name + ": " + e.getMessage());
@@ -431,10 +446,11 @@ public final class ChatClient implements AutoCloseable {
             return;
         }
         try {
-            listener.status("Generating " + suite.keyAgreement().id() + " ECDH keys for " + peer.name + "...");
+            listener.status("Generating ECDH keys... (" + suite.keyAgreement().id() + ", fresh for the session with "
+                    + peer.name + ")");
             Responder responder = Responder.accept(context(peer.name), init);
             peer.responder = responder;
-            listener.status("Exchanging public keys with " + peer.name + "...");
+            listener.status("Exchanging public keys... (with " + peer.name + ")");
             sendTo(peer, FrameType.HANDSHAKE_RESPONSE, responder.message().encode());
         } catch (HandshakeException e) {
             failHandshake(peer, e);

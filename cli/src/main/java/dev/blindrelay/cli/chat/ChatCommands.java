@@ -1,0 +1,125 @@
+package dev.blindrelay.cli.chat;
+
+import dev.blindrelay.client.ChatClient;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a typed line does: a slash command, or a message to the room. */
+public final class ChatCommands {
+
+    static final String HELP = String.join("\n",
+            "[CLIENT] Commands:",
+            "  /who                 list the members of the room and the state of each session",
+            "  /msg NAME text       send to one member only",
+            "  /verify [NAME]       show the safety code and safety number to compare with NAME",
+            "  /verified NAME       record that you compared the safety number with NAME",
+            "  /trust NAME          accept NAME's new identity key after a warning",
+            "  /help                this list",
+            "  /exit                leave the room",
+            "  Anything else is encrypted separately for every member and sent to the room.");
+
+    private final ChatClient client;
+    private final ChatOutput out;
+
+    public ChatCommands(ChatClient client, ChatOutput out) {
+        this.client = client;
+        this.out = out;
+    }
+
+    /** @return false when the user wants to leave */
+    public boolean handle(String line) {
+        String text = line.strip();
+        if (text.isEmpty()) {
+            return true;
+        }
+        if (!text.startsWith("/")) {
+            client.send(line);
+            return true;
+        }
+        String[] parts = text.split("\\s+", 3);
+        String argument = parts.length > 1 ? parts[1] : null;
+        switch (parts[0]) {
+            case "/exit", "/quit" -> {
+                return false;
+            }
+            case "/help" -> out.print(HELP);
+            case "/who" -> who();
+            case "/msg" -> {
+                if (parts.length < 3) {
+                    out.print("[WARN] usage: /msg NAME text");
+                } else {
+                    client.sendTo(argument, parts[2]);
+                }
+            }
+            case "/verify" -> verify(argument);
+            case "/verified" -> verified(argument);
+            case "/trust" -> trust(argument);
+            default -> out.print("[WARN] unknown command " + parts[0] + "; /help lists the commands");
+        }
+        return true;
+    }
+
+    private void who() {
+        Map<String, String> members = client.members();
+        StringBuilder text = new StringBuilder("[CLIENT] Room '" + client.room() + "': " + (members.size() + 1)
+                + " member(s)\n  " + client.name() + " (you)");
+        members.forEach((name, state) -> text.append("\n  ").append(name).append(" (").append(state).append(')'));
+        out.print(text.toString());
+    }
+
+    private void verify(String name) {
+        Map<String, String> members = client.members();
+        if (name == null) {
+            if (members.isEmpty()) {
+                out.print("[CLIENT] Nobody else is in the room yet.");
+            }
+            members.keySet().forEach(this::verifyOne);
+        } else {
+            verifyOne(name);
+        }
+    }
+
+    private void verifyOne(String name) {
+        Optional<String> code = client.safetyCode(name);
+        Optional<String> number = client.safetyNumber(name);
+        if (code.isEmpty() || number.isEmpty()) {
+            out.print("[WARN] no secure session with '" + name + "' yet; /who lists the members");
+            return;
+        }
+        out.print("[CLIENT] With " + name + ":\n"
+                + "  Safety code of this session:  " + code.get() + "\n"
+                + "  Safety number (stays the same while both identity keys do):\n    "
+                + number.get().replace("\n", "\n    ") + "\n"
+                + "  Read it aloud with " + name + " over another channel. If it matches, run /verified " + name);
+    }
+
+    private void verified(String name) {
+        if (name == null) {
+            out.print("[WARN] usage: /verified NAME");
+            return;
+        }
+        try {
+            out.print(client.markVerified(name)
+                    ? "[CLIENT] Marked " + name + "'s identity key as verified"
+                    : "[WARN] no trusted session with '" + name + "' to mark as verified");
+        } catch (IOException | IllegalStateException e) {
+            out.print("[WARN] cannot record the verification: " + e.getMessage());
+        }
+    }
+
+    private void trust(String name) {
+        if (name == null) {
+            out.print("[WARN] usage: /trust NAME");
+            return;
+        }
+        try {
+            out.print(client.trust(name)
+                    ? "[CLIENT] Accepted " + name + "'s new identity key; held messages are being sent"
+                    : "[WARN] no session with '" + name + "' whose key could be trusted");
+        } catch (IOException e) {
+            out.print("[WARN] cannot save the new key: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.blindrelay.cli.chat;
+
+import dev.blindrelay.client.ChatClient;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * Standard input from a pipe or file, for scripts. It waits until a peer is secured before reading,
+ * echoes each sent line as {@code name > text}, and at the end of input waits (briefly) for every
+ * message to be acknowledged, so that nothing is cut off.
+ */
+public final class PipedChat implements ChatOutput {
+
+    private final PrintStream out;
+    private final InputStream in;
+
+    public PipedChat(InputStream in, PrintStream out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void print(String lines) {
+        out.println(lines);
+        out.flush();
+    }
+
+    public void run(ChatClient client, Predicate<String> handler, Duration patience) throws IOException {
+        if (!waitFor(() -> client.securedPeers() > 0, patience)) {
+            print("[CLIENT] Nobody joined within " + patience.toSeconds() + " s; leaving");
+            return;
+        }
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (!line.isBlank() && !line.strip().startsWith("/")) {
+                print(client.name() + " > " + line);
+            }
+            if (!handler.test(line)) {
+                return;
+            }
+        }
+        waitFor(() -> client.pendingDeliveries() == 0, Duration.ofSeconds(5));
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}

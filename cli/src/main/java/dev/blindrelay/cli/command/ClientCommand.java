@@ -1,0 +1,110 @@
+package dev.blindrelay.cli.command;
+
+import com.google.inject.Injector;
+import dev.blindrelay.cli.Command;
+import dev.blindrelay.cli.Console;
+import dev.blindrelay.cli.Plugins;
+import dev.blindrelay.cli.Wiring;
+import dev.blindrelay.cli.chat.ChatCommands;
+import dev.blindrelay.cli.chat.ChatOutput;
+import dev.blindrelay.cli.chat.PipedChat;
+import dev.blindrelay.cli.chat.PrintingListener;
+import dev.blindrelay.cli.chat.TerminalChat;
+import dev.blindrelay.cli.config.Settings;
+import dev.blindrelay.client.ChatClient;
+import dev.blindrelay.client.ClientSettings;
+import dev.blindrelay.identity.Fingerprint;
+import dev.blindrelay.identity.IdentityStore;
+import dev.blindrelay.spi.Connector;
+import dev.blindrelay.spi.Transport;
+import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.trace.JsonLinesTracer;
+import dev.blindrelay.trace.TextTracer;
+import dev.blindrelay.trace.Tracer;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code blindrelay client --host H --port P --name NAME}: the chat client. */
+public final class ClientCommand implements Command {
+
+    @Override
+    public String name() {
+        return "client";
+    }
+
+    @Override
+    public String summary() {
+        return "join a room and chat, end-to-end encrypted";
+    }
+
+    @Override
+    public int run(String[] args, Console console) throws Exception {
+        Settings settings = Settings.parse(name(), ClientOptions.KEYS, args);
+        if (settings.helpRequested()) {
+            console.out().print(Settings.help("blindrelay client --name NAME [options]",
+                    "Join a room through a relay and chat end-to-end encrypted.", ClientOptions.KEYS));
+            return 0;
+        }
+        ClientOptions options = ClientOptions.from(settings);
+        Injector injector = Wiring.injector(Plugins.load(console.err()), options.suite(),
+                List.of(options.transport()), Wiring.instance(ClientOptions.class, options));
+        CipherSuite suite = injector.getInstance(CipherSuite.class);
+        Transport transport = injector.getInstance(Transport.class);
+
+        IdentityStore store = new IdentityStore(options.home(), options.name());
+        IdentityStore.Loaded identity = store.loadOrCreate(new SecureRandom());
+        if (console.interactive()) {
+            try (TerminalChat terminal = new TerminalChat()) {
+                return chat(options, suite, transport, store, identity, terminal, console,
+                        client -> terminal.run(options.name() + " > ", new ChatCommands(client, terminal)::handle));
+            }
+        }
+        PipedChat piped = new PipedChat(console.in(), console.out());
+        return chat(options, suite, transport, store, identity, piped, console,
+                client -> piped.run(client, new ChatCommands(client, piped)::handle, Duration.ofMinutes(10)));
+    }
+
+    private interface Loop {
+        void run(ChatClient client) throws IOException;
+    }
+
+    private static int chat(ClientOptions options, CipherSuite suite, Transport transport, IdentityStore store,
+                            IdentityStore.Loaded identity, ChatOutput out, Console console, Loop loop) throws IOException {
+        if (identity.created()) {
+            out.print("[CLIENT] Created your identity key in " + store.directory() + " (fingerprint "
+                    + Fingerprint.hex(identity.identity().publicKey()) + ")");
+        }
+        JsonLinesTracer json = options.traceJson() == null ? null : JsonLinesTracer.toFile(options.traceJson());
+        Tracer tracer = Tracer.both(options.trace() ? new TextTracer(out::print) : Tracer.NONE,
+                json == null ? Tracer.NONE : json);
+        try (Connector connector = transport.connector(options.transportOptions())) {
+            ChatClient client = new ChatClient(
+                    new ClientSettings(options.name(), options.room(), options.relay(), Duration.ofSeconds(10), 1000),
+                    suite, identity.identity(), store.knownPeers(), connector,
+                    new PrintingListener(out, suite.id()), tracer);
+            out.print("[CLIENT] Connecting to relay " + options.host() + ":" + options.port() + " (" + transport.id()
+                    + ") as " + options.name() + ", room '" + options.room() + "', suite " + suite.id() + "...");
+            try {
+                client.start();
+            } catch (IOException e) {
+                console.err().println("error: " + e.getMessage());
+                return 1;
+            }
+            out.print("[CLIENT] Type a message and press Enter. /help lists commands, /exit leaves.");
+            try {
+                loop.run(client);
+            } finally {
+                client.close();
+                out.print("[CLIENT] Left the room. Session keys erased.");
+            }
+            return 0;
+        } finally {
+            if (json != null) {
+                json.close();
+            }
+        }
+    }
+}

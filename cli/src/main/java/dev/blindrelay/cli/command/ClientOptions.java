@@ -1,0 +1,41 @@
+package dev.blindrelay.cli.command;
+
+import dev.blindrelay.cli.UsageException;
+import dev.blindrelay.cli.config.Settings;
+import dev.blindrelay.identity.IdentityStore;
+import dev.blindrelay.spi.TransportOptions;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A client's parsed settings, bound into Guice for the client command. */
+public record ClientOptions(String name, String room, String host, int port, String transport, String suite,
+                            Path home, boolean trace, Path traceJson, TransportOptions transportOptions) {
+
+    static final List<String> KEYS = List.of("config", "host", "port", "name", "room", "suite", "transport", "home",
+            "trace", "trace-json", "max-frame", "io-threads", "help");
+
+    static ClientOptions from(Settings settings) {
+        List<String> transports = settings.list("transport");
+        if (transports.size() != 1) {
+            throw new UsageException("a client uses one --transport (tcp or ws), got " + String.join(",", transports));
+        }
+        String home = settings.get("home");
+        String traceJson = settings.get("trace-json");
+        return new ClientOptions(settings.require("name"), settings.get("room"), settings.get("host", "127.0.0.1"),
+                settings.integer("port", 1, 65535), transports.get(0), settings.get("suite"),
+                home == null ? IdentityStore.defaultHome() : Path.of(home), settings.flag("trace"),
+                traceJson == null ? null : Path.of(traceJson), transportOptions(settings));
+    }
+
+    static TransportOptions transportOptions(Settings settings) {
+        return TransportOptions.defaults()
+                .withMaxFrameLength(settings.integer("max-frame", 1024, 64 << 20))
+                .withIoThreads(settings.integer("io-threads", 1, 64));
+    }
+
+    public InetSocketAddress relay() {
+        return new InetSocketAddress(host, port);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.blindrelay.cli.command;
+
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import dev.blindrelay.cli.Command;
+import dev.blindrelay.cli.Console;
+import dev.blindrelay.cli.Plugins;
+import dev.blindrelay.cli.Wiring;
+import dev.blindrelay.cli.config.Settings;
+import dev.blindrelay.relay.Relay;
+import dev.blindrelay.relay.RelayObserver;
+import dev.blindrelay.spi.RelayServer;
+import dev.blindrelay.spi.Transport;
+import dev.blindrelay.suite.CipherSuite;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code blindrelay server --host 0.0.0.0 --port 5000 [--verbose]}: the blind relay. */
+public final class ServerCommand implements Command {
+
+    @Override
+    public String name() {
+        return "server";
+    }
+
+    @Override
+    public String summary() {
+        return "run the relay: it forwards ciphertext and holds no keys";
+    }
+
+    @Override
+    public int run(String[] args, Console console) throws Exception {
+        Settings settings = Settings.parse(name(), ServerOptions.KEYS, args);
+        if (settings.helpRequested()) {
+            console.out().print(Settings.help("blindrelay server [--host 0.0.0.0] [--port 5000] [--verbose]",
+                    "Run the blind relay. Ctrl-C stops it.", ServerOptions.KEYS));
+            return 0;
+        }
+        ServerOptions options = ServerOptions.from(settings);
+        Injector injector = Wiring.injector(Plugins.load(console.err()), CipherSuite.DEFAULT_ID,
+                options.transports(), Wiring.instance(ServerOptions.class, options));
+        List<Transport> transports = injector.getInstance(Key.get(new TypeLiteral<List<Transport>>() { }));
+
+        Relay relay = start(options, transports, console);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            console.out().println("\n[SERVER] Shutting down: telling clients and flushing...");
+            relay.close();
+            console.out().println("[SERVER] Relay stopped.");
+            console.out().flush();
+            stopped.countDown();
+        }, "relay-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+        return 0;
+    }
+
+    /** Binds every transport and prints where it listens. Public for tests and the demo. */
+    public static Relay start(ServerOptions options, List<Transport> transports, Console console)
+            throws java.io.IOException {
+        List<Relay.Endpoint> endpoints = new ArrayList<>();
+        for (int i = 0; i < transports.size(); i++) {
+            Transport transport = transports.get(i);
+            endpoints.add(new Relay.Endpoint(transport,
+                    new InetSocketAddress(options.host(), options.portFor(transport.id(), i))));
+        }
+        RelayObserver observer = options.verbose() ? new VerboseRelayLog(console.out()) : RelayObserver.NONE;
+        Relay relay = Relay.start(endpoints, options.transportOptions(), options.limits(), observer);
+        for (int i = 0; i < relay.servers().size(); i++) {
+            RelayServer server = relay.servers().get(i);
+            String id = transports.get(i).id();
+            console.out().println("[SERVER] Relay started on " + options.host() + ":" + server.address().getPort()
+                    + (id.equals("tcp") ? "" : " (" + id + (id.equals("ws") ? ", ws://" + options.host() + ":"
+                    + server.address().getPort() + "/relay" : "") + ")"));
+        }
+        console.out().println("[SERVER] Holding no keys: only ciphertext passes through. Ctrl-C stops the relay.");
+        console.out().flush();
+        return relay;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.blindrelay.cli.command;
+
+import dev.blindrelay.cli.config.Settings;
+import dev.blindrelay.relay.RelayLimits;
+import dev.blindrelay.spi.TransportOptions;
+
+import java.time.Duration;
+import java.util.List;
+
+/** A relay's parsed settings. */
+public record ServerOptions(String host, int port, Integer wsPort, List<String> transports, boolean verbose,
+                            TransportOptions transportOptions, RelayLimits limits) {
+
+    static final List<String> KEYS = List.of("config", "host", "port", "ws-port", "transport", "verbose",
+            "max-frame", "io-threads", "max-connections", "rate-limit", "join-timeout", "help");
+
+    static ServerOptions from(Settings settings) {
+        int port = settings.integer("port", 0, 65535);
+        Integer wsPort = settings.isSet("ws-port") ? settings.integer("ws-port", 0, 65535) : null;
+        int rate = settings.integer("rate-limit", 0, 10_000_000);
+        RelayLimits limits = RelayLimits.defaults()
+                .withMaxConnections(settings.integer("max-connections", 1, 1_000_000))
+                .withJoinTimeout(Duration.ofSeconds(settings.integer("join-timeout", 1, 3600)))
+                .withRateLimit(rate, rate * 2);
+        return new ServerOptions(settings.get("host", "0.0.0.0"), port, wsPort, settings.list("transport"),
+                settings.flag("verbose"), ClientOptions.transportOptions(settings), limits);
+    }
+
+    /**
+     * The port for the {@code index}-th transport: the first uses --port; WebSocket uses --ws-port,
+     * else the port after the previous one.
+     */
+    int portFor(String transport, int index) {
+        if (index == 0) {
+            return port;
+        }
+        if (transport.equals("ws") && wsPort != null) {
+            return wsPort;
+        }
+        return port == 0 ? 0 : port + index;
+    }
+}

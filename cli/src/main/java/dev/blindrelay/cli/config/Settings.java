@@ -1,0 +1,233 @@
+package dev.blindrelay.cli.config;
+
+import dev.blindrelay.cli.UsageException;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.MissingArgumentException;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The settings of one command, merged from three layers: a flag wins over the {@code --config}
+ * file, and the file wins over the default. Values are checked when read, with errors that name the
+ * flag and say what is expected.
+ */
+public final class Settings {
+
+    /** Every setting any command takes. docs/config.md documents the same list. */
+    public static final Map<String, Setting> CATALOG = catalog(
+            new Setting("config", "FILE", null, "read settings from a properties file; flags win over it"),
+            new Setting("host", "HOST", null, "relay address (server: 0.0.0.0, client: 127.0.0.1)"),
+            new Setting("port", "PORT", "5000", "relay TCP port"),
+            new Setting("ws-port", "PORT", null, "relay WebSocket port (default: port + 1)"),
+            new Setting("transport", "IDS", "tcp", "transport: client 'tcp' or 'ws'; server a list such as 'tcp,ws'"),
+            new Setting("suite", "ID", "p256-aesgcm", "cipher suite id or alias (see 'blindrelay suites')"),
+            new Setting("name", "NAME", null, "your name in the room (required)"),
+            new Setting("room", "ROOM", "lobby", "the room to join"),
+            new Setting("home", "DIR", null, "where identity keys and known_peers live (default: ~/.blindrelay)"),
+            new Setting("verbose", null, null, "log every frame the relay forwards (type, from, to, size, first bytes)"),
+            new Setting("trace", null, null, "print every handshake and message step, secrets included (teaching)"),
+            new Setting("trace-json", "FILE", null, "write the trace as JSON lines to FILE"),
+            new Setting("max-frame", "BYTES", "1048576", "largest frame accepted"),
+            new Setting("io-threads", "N", "1", "network event-loop threads"),
+            new Setting("max-connections", "N", "20000", "relay: connections accepted at most"),
+            new Setting("rate-limit", "N", "0", "relay: frames per second per connection, 0 = unlimited"),
+            new Setting("join-timeout", "SECONDS", "10", "relay: close connections that do not join in time"),
+            new Setting("force", null, null, "keygen: replace an existing identity key"),
+            new Setting("help", null, null, "show this help"));
+
+    private final String command;
+    private final CommandLine flags;
+    private final Properties file;
+    private final Path fileName;
+
+    private Settings(String command, CommandLine flags, Properties file, Path fileName) {
+        this.command = command;
+        this.flags = flags;
+        this.file = file;
+        this.fileName = fileName;
+    }
+
+    private static Map<String, Setting> catalog(Setting... settings) {
+        Map<String, Setting> map = new LinkedHashMap<>();
+        for (Setting setting : settings) {
+            map.put(setting.key(), setting);
+        }
+        return map;
+    }
+
+    /** Commons CLI options for the given keys. */
+    public static Options options(List<String> keys) {
+        Options options = new Options();
+        for (String key : keys) {
+            Setting setting = CATALOG.get(key);
+            if (setting == null) {
+                throw new IllegalArgumentException("no setting named " + key);
+            }
+            options.addOption(setting.toOption());
+        }
+        return options;
+    }
+
+    /**
+     * Parses {@code args} for {@code command}, accepting only {@code keys}.
+     *
+     * @throws UsageException for an unknown flag, a missing value, a stray argument or a bad file
+     */
+    public static Settings parse(String command, List<String> keys, String[] args) {
+        Options options = options(keys);
+        CommandLine line;
+        try {
+            line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
+        } catch (UnrecognizedOptionException e) {
+            throw new UsageException("unknown option " + e.getOption() + " for '" + command + "'; run 'blindrelay "
+                    + command + " --help' to see the options");
+        } catch (MissingArgumentException e) {
+            throw new UsageException("--" + e.getOption().getLongOpt() + " needs a value ("
+                    + e.getOption().getArgName() + ")");
+        } catch (ParseException e) {
+            throw new UsageException(e.getMessage() + "; run 'blindrelay " + command + " --help'");
+        }
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' for '" + command
+                    + "'; options start with --, run 'blindrelay " + command + " --help'");
+        }
+        Properties file = new Properties();
+        Path fileName = null;
+        if (line.hasOption("config")) {
+            fileName = Path.of(line.getOptionValue("config"));
+            file = load(fileName, keys, command);
+        }
+        return new Settings(command, line, file, fileName);
+    }
+
+    private static Properties load(Path path, List<String> keys, String command) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("config file " + path + " does not exist");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("cannot read config file " + path + ": " + e.getMessage());
+        }
+        for (String key : properties.stringPropertyNames()) {
+            if (!CATALOG.containsKey(key) || key.equals("config") || key.equals("help")) {
+                throw new UsageException("unknown key '" + key + "' in " + path + "; known keys: "
+                        + String.join(", ", CATALOG.keySet().stream()
+                        .filter(k -> !k.equals("config") && !k.equals("help")).toList()));
+            }
+        }
+        List<String> ignored = new ArrayList<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!keys.contains(key)) {
+                ignored.add(key);
+            }
+        }
+        ignored.forEach(properties::remove); // a shared file may hold keys for other commands
+        return properties;
+    }
+
+    public boolean helpRequested() {
+        return flags.hasOption("help");
+    }
+
+    /** The value from the flag, else the file, else the catalog default, else {@code fallback}. */
+    public String get(String key, String fallback) {
+        if (flags.hasOption(key)) {
+            return flags.getOptionValue(key);
+        }
+        String fromFile = file.getProperty(key);
+        if (fromFile != null) {
+            return fromFile.strip();
+        }
+        String defaultValue = CATALOG.get(key).defaultValue();
+        return defaultValue != null ? defaultValue : fallback;
+    }
+
+    public String get(String key) {
+        return get(key, null);
+    }
+
+    /** @throws UsageException naming the flag when it is not set anywhere */
+    public String require(String key) {
+        String value = get(key);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("--" + key + " is required for '" + command + "' (or set '" + key
+                    + "' in a --config file)");
+        }
+        return value;
+    }
+
+    public boolean isSet(String key) {
+        return flags.hasOption(key) || file.getProperty(key) != null;
+    }
+
+    public boolean flag(String key) {
+        if (flags.hasOption(key)) {
+            return true;
+        }
+        String fromFile = file.getProperty(key);
+        if (fromFile == null) {
+            return false;
+        }
+        return switch (fromFile.strip().toLowerCase()) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0", "" -> false;
+            default -> throw new UsageException("'" + key + "' in " + fileName + " must be true or false, got '"
+                    + fromFile + "'");
+        };
+    }
+
+    /** An integer within [min, max], with an error naming the flag. */
+    public int integer(String key, int min, int max) {
+        String value = require(key);
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + key + " must be a whole number from " + min + " to " + max + ", got '"
+                    + value + "'");
+        }
+    }
+
+    /** A comma-separated list. */
+    public List<String> list(String key) {
+        List<String> items = new ArrayList<>();
+        for (String item : require(key).split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        if (items.isEmpty()) {
+            throw new UsageException("--" + key + " must name at least one value");
+        }
+        return items;
+    }
+
+    /** The help text for a command's options. */
+    public static String help(String usage, String summary, List<String> keys) {
+        StringWriter text = new StringWriter();
+        new HelpFormatter().printHelp(new PrintWriter(text), 100, usage, summary, options(keys), 2, 3,
+                "Every option can also be set in a --config properties file, with the same key.");
+        return text.toString();
+    }
+}

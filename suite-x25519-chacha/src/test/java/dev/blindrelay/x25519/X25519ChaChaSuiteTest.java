@@ -1,0 +1,58 @@
+package dev.blindrelay.x25519;
+
+import dev.blindrelay.registry.PluginRegistry;
+import dev.blindrelay.spi.AeadKey;
+import dev.blindrelay.spi.KeyAgreementResponse;
+import dev.blindrelay.spi.KeyShare;
+import dev.blindrelay.suite.CipherSuite;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class X25519ChaChaSuiteTest {
+
+    private static final String ID = "X25519_HKDF-SHA256_CHACHA20-POLY1305";
+
+    private final PluginRegistry registry = PluginRegistry.load();
+
+    @Test
+    void load_findsThePlugins() {
+        assertThat(registry.failures()).isEmpty();
+        assertThat(registry.keyAgreements().get("X25519")).isInstanceOf(X25519KeyAgreement.class);
+        assertThat(registry.aeads().get("CHACHA20-POLY1305")).isInstanceOf(ChaCha20Poly1305.class);
+        assertThat(registry.namedSuites().get(ID)).isInstanceOf(X25519ChaChaSuite.class);
+    }
+
+    @Test
+    void suite_aliasResolvesToTheComponents() {
+        CipherSuite suite = registry.suite("x25519-chacha");
+
+        assertThat(suite.id()).isEqualTo(ID);
+        assertThat(suite.keyAgreement()).isInstanceOf(X25519KeyAgreement.class);
+        assertThat(suite.kdf().id()).isEqualTo("HKDF-SHA256");
+        assertThat(suite.aead()).isInstanceOf(ChaCha20Poly1305.class);
+        assertThat(registry.suite(ID)).isEqualTo(suite);
+        assertThat(registry.suites()).contains(suite);
+    }
+
+    /** Both sides derive the same key from the agreement and one side opens what the other sealed. */
+    @Test
+    void suite_componentsWorkTogether() throws Exception {
+        CipherSuite suite = registry.suite("x25519-chacha");
+        KeyShare initiator = suite.keyAgreement().generate();
+        KeyAgreementResponse response = suite.keyAgreement().respond(initiator.publicBytes());
+        byte[] initiatorSecret = suite.keyAgreement().finish(initiator, response.message());
+
+        AeadKey sender = importDerived(suite, initiatorSecret);
+        AeadKey receiver = importDerived(suite, response.sharedSecret());
+        byte[] nonce = new byte[suite.aead().nonceLength()];
+        byte[] sealed = suite.aead().seal(sender, nonce, "hello".getBytes(), new byte[0]);
+
+        assertThat(suite.aead().open(receiver, nonce, sealed, new byte[0])).isEqualTo("hello".getBytes());
+    }
+
+    private static AeadKey importDerived(CipherSuite suite, byte[] secret) throws Exception {
+        byte[] prk = suite.kdf().extract(new byte[0], secret);
+        return suite.aead().importKey(suite.kdf().expand(prk, "test key".getBytes(), suite.aead().keyLength()));
+    }
+}

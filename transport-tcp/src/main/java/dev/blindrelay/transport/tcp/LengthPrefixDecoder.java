@@ -1,0 +1,60 @@
+package dev.blindrelay.transport.tcp;
+
+import dev.blindrelay.transport.netty.BadFrameException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+import java.util.List;
+
+/**
+ * Splits a stream into frames of a 4-byte big-endian length followed by that many bytes, in the
+ * manner of {@code LengthFieldBasedFrameDecoder}, with two differences that matter to the relay:
+ * <ul>
+ *   <li>each frame is emitted as its own {@code byte[]} copy, never as a slice of the accumulation
+ *       buffer (a slice waiting in another connection's queue pins that buffer, which then grows
+ *       without bound);</li>
+ *   <li>a length that is zero, negative or over the limit fails at once, from the header alone,
+ *       before anything is allocated, and every byte after it is ignored: the connection closes.</li>
+ * </ul>
+ */
+final class LengthPrefixDecoder extends ByteToMessageDecoder {
+
+    static final int HEADER_LENGTH = 4;
+
+    private final int maxFrameLength;
+    private boolean failed;
+
+    LengthPrefixDecoder(int maxFrameLength) {
+        if (maxFrameLength < 1) {
+            throw new IllegalArgumentException("maxFrameLength must be positive, got " + maxFrameLength);
+        }
+        this.maxFrameLength = maxFrameLength;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        if (in.readableBytes() < HEADER_LENGTH) {
+            return;
+        }
+        int length = in.getInt(in.readerIndex());
+        if (length <= 0 || length > maxFrameLength) {
+            failed = true;
+            in.skipBytes(in.readableBytes());
+            throw new BadFrameException(length == 0 ? "empty frame (length 0)"
+                    : "frame length " + Integer.toUnsignedString(length) + " is over the limit of "
+                    + maxFrameLength + " bytes");
+        }
+        if (in.readableBytes() - HEADER_LENGTH < length) {
+            return;
+        }
+        in.skipBytes(HEADER_LENGTH);
+        byte[] frame = new byte[length];
+        in.readBytes(frame);
+        out.add(frame);
+    }
+}
