@@ -308,7 +308,9 @@ public final class ChatClient implements AutoCloseable {
         @Override
         public void closed(String reason) {
             synchronized (lock) {
-                if (joined != null && !joined.isDone()) {
+                // Before the join succeeded, start() reports the failure; nobody was chatting yet.
+                boolean joining = joined != null && (!joined.isDone() || joined.isCompletedExceptionally());
+                if (joining) {
                     joined.completeExceptionally(new IOException(reason));
                 }
                 for (Peer peer : peers.values()) {
@@ -316,7 +318,7 @@ public final class ChatClient implements AutoCloseable {
                     reportUndelivered(peer, "the connection to the relay closed");
                 }
                 peers.clear();
-                if (!closed) {
+                if (!closed && !joining) {
                     listener.disconnected(reason);
                 }
             }

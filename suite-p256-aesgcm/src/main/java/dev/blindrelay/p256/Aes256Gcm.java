@@ -72,9 +72,7 @@ public final class Aes256Gcm implements Aead {
     @Override
     public byte[] seal(AeadKey key, byte[] nonce, byte[] plaintext, byte[] associatedData)
             throws GeneralSecurityException {
-        Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce);
-        cipher.updateAAD(associatedData);
-        return cipher.doFinal(plaintext);
+        return run(Cipher.ENCRYPT_MODE, key, nonce, plaintext, associatedData);
     }
 
     @Override
@@ -85,9 +83,14 @@ public final class Aes256Gcm implements Aead {
             throw new AEADBadTagException(ID + " input of " + ciphertextAndTag.length
                     + " bytes is shorter than the " + TAG_LENGTH + "-byte tag");
         }
-        Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce);
+        return run(Cipher.DECRYPT_MODE, key, nonce, ciphertextAndTag, associatedData);
+    }
+
+    private byte[] run(int mode, AeadKey key, byte[] nonce, byte[] input, byte[] associatedData)
+            throws GeneralSecurityException {
+        Cipher cipher = init(mode, key, nonce);
         cipher.updateAAD(associatedData);
-        return cipher.doFinal(ciphertextAndTag);
+        return cipher.doFinal(input);
     }
 
     private Cipher init(int mode, AeadKey key, byte[] nonce) throws GeneralSecurityException {
@@ -108,7 +111,9 @@ public final class Aes256Gcm implements Aead {
             // SunJCE refuses to encrypt twice under the key and nonce this Cipher last encrypted with. A fresh
             // Cipher accepts, as a stateless AEAD must: nonce discipline belongs to the session, not to
             // whichever thread happened to run the previous call.
-            throw sameKeyAndNonce;
+            Cipher fresh = Cipher.getInstance(TRANSFORMATION);
+            fresh.init(mode, spec, params);
+            return fresh;
         }
     }
 

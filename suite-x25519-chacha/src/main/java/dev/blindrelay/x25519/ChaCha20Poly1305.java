@@ -70,18 +70,21 @@ public final class ChaCha20Poly1305 implements Aead {
     @Override
     public byte[] seal(AeadKey key, byte[] nonce, byte[] plaintext, byte[] associatedData)
             throws GeneralSecurityException {
-        Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce);
-        cipher.updateAAD(associatedData);
-        return cipher.doFinal(plaintext);
+        return run(Cipher.ENCRYPT_MODE, key, nonce, plaintext, associatedData);
     }
 
     /** SunJCE itself reports an input shorter than the tag as {@link javax.crypto.AEADBadTagException}. */
     @Override
     public byte[] open(AeadKey key, byte[] nonce, byte[] ciphertextAndTag, byte[] associatedData)
             throws GeneralSecurityException {
-        Cipher cipher = init(Cipher.DECRYPT_MODE, key, nonce);
+        return run(Cipher.DECRYPT_MODE, key, nonce, ciphertextAndTag, associatedData);
+    }
+
+    private byte[] run(int mode, AeadKey key, byte[] nonce, byte[] input, byte[] associatedData)
+            throws GeneralSecurityException {
+        Cipher cipher = init(mode, key, nonce);
         cipher.updateAAD(associatedData);
-        return cipher.doFinal(ciphertextAndTag);
+        return cipher.doFinal(input);
     }
 
     private Cipher init(int mode, AeadKey key, byte[] nonce) throws GeneralSecurityException {
@@ -102,7 +105,9 @@ public final class ChaCha20Poly1305 implements Aead {
             // SunJCE refuses to re-initialise a ChaCha20 Cipher, in either mode, with the key and nonce it last
             // used, so opening on the thread that just sealed would fail. A fresh Cipher accepts, as a stateless
             // AEAD must: nonce discipline belongs to the session, not to the thread's previous call.
-            throw sameKeyAndNonce;
+            Cipher fresh = Cipher.getInstance(TRANSFORMATION);
+            fresh.init(mode, spec, params);
+            return fresh;
         }
     }
 
