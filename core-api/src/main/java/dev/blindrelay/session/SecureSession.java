@@ -46,6 +46,8 @@ public final class SecureSession {
     private final byte[] receiveIv;
     private long receiveNext;
 
+    private volatile boolean destroyed;
+
     /**
      * @param send    keys for messages from {@code self} to {@code peer}; copied, the caller zeroes its own
      * @param receive keys for messages from {@code peer} to {@code self}
@@ -73,6 +75,7 @@ public final class SecureSession {
     /** Encrypts {@code plaintext} into a complete DATA frame addressed to the peer. */
     public byte[] seal(byte[] plaintext) throws GeneralSecurityException {
         synchronized (sendLock) {
+            requireLive();
             if (sendCounter < 0) {
                 throw new GeneralSecurityException("session with " + peer + " used all 2^63 counters; reconnect for fresh keys");
             }
@@ -112,6 +115,7 @@ public final class SecureSession {
         byte[] associatedData = Arrays.copyOfRange(frame, 0, counterAt + 8);
         byte[] sealed = Arrays.copyOfRange(frame, counterAt + 8, frame.length);
         synchronized (receiveLock) {
+            requireLive();
             if (Long.compareUnsigned(counter, receiveNext) < 0) {
                 throw new ReplayException("message #" + counter + " from " + peer
                         + " was replayed or reordered (next expected #" + receiveNext + ")");
@@ -194,8 +198,16 @@ public final class SecureSession {
         return header.length + 8 + aead.tagLength();
     }
 
-    /** Wipes the keys and IVs this session owns. */
+    /** Never encrypt under wiped keys, even with an AEAD plugin that does not refuse a destroyed key. */
+    private void requireLive() throws GeneralSecurityException {
+        if (destroyed) {
+            throw new GeneralSecurityException("session with " + peer + " was closed and its keys erased");
+        }
+    }
+
+    /** Wipes the keys and IVs this session owns; seal and open fail afterwards. */
     public void destroy() {
+        destroyed = true;
         synchronized (sendLock) {
             sendKey.destroy();
             Arrays.fill(sendIv, (byte) 0);

@@ -24,7 +24,8 @@ class HkdfSha256Test {
                 try {
                     byte[] prk = hkdf.extract(c.hex("salt"), c.hex("ikm"));
                     if (c.valid()) {
-                        softly.assertThat(hkdf.expand(prk, c.hex("info"), size)).as(c.toString()).isEqualTo(c.hex("okm"));
+                        softly.assertThat(hkdf.expand(prk, c.hex("info"), size)).as(c.toString())
+                                .isEqualTo(c.hex("okm"));
                         counts[0]++;
                     } else {
                         softly.assertThat(c.hasFlag("SizeTooLarge")).as(c.toString()).isTrue();

@@ -88,15 +88,10 @@ public final class Aes256Gcm implements Aead {
 
     private byte[] run(int mode, AeadKey key, byte[] nonce, byte[] input, byte[] associatedData)
             throws GeneralSecurityException {
-        Cipher cipher = init(mode, key, nonce);
-        cipher.updateAAD(associatedData);
-        return cipher.doFinal(input);
-    }
-
-    private Cipher init(int mode, AeadKey key, byte[] nonce) throws GeneralSecurityException {
         SecretKeySpec spec = new SecretKeySpec(Key.bytesOf(key), "AES");
         if (nonce.length != NONCE_LENGTH) {
-            throw new InvalidAlgorithmParameterException(ID + " nonce must be " + NONCE_LENGTH + " bytes, got " + nonce.length);
+            throw new InvalidAlgorithmParameterException(
+                    ID + " nonce must be " + NONCE_LENGTH + " bytes, got " + nonce.length);
         }
         GCMParameterSpec params = new GCMParameterSpec(TAG_LENGTH * 8, nonce);
         Cipher cipher = ciphers.get();
@@ -106,15 +101,15 @@ public final class Aes256Gcm implements Aead {
         }
         try {
             cipher.init(mode, spec, params);
-            return cipher;
         } catch (InvalidAlgorithmParameterException sameKeyAndNonce) {
             // SunJCE refuses to encrypt twice under the key and nonce this Cipher last encrypted with. A fresh
             // Cipher accepts, as a stateless AEAD must: nonce discipline belongs to the session, not to
             // whichever thread happened to run the previous call.
-            Cipher fresh = Cipher.getInstance(TRANSFORMATION);
-            fresh.init(mode, spec, params);
-            return fresh;
+            cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(mode, spec, params);
         }
+        cipher.updateAAD(associatedData);
+        return cipher.doFinal(input);
     }
 
     /** Owns a copy of the key bytes, so that destroy() can wipe them. */

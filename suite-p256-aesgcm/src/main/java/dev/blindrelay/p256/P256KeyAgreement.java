@@ -110,9 +110,9 @@ public final class P256KeyAgreement implements KeyAgreement {
     /** Length and prefix first, then BC checks that both coordinates are below p and satisfy the curve equation. */
     private static ECPoint decodePublic(byte[] encoded) throws InvalidKeyException {
         if (encoded.length != PUBLIC_KEY_LENGTH || encoded[0] != 0x04) {
+            String first = encoded.length > 0 ? String.format(" starting 0x%02x", encoded[0]) : "";
             throw new InvalidKeyException("P-256 public key must be an uncompressed point 04||X||Y of 65 bytes, got "
-                    + encoded.length + " bytes" + (encoded.length > 0 ? String.format(" starting 0x%02x", encoded[0]) : "")
-                    + " (compressed points are not accepted)");
+                    + encoded.length + " bytes" + first + " (compressed points are not accepted)");
         }
         try {
             // An affine 04||X||Y can never be the point at infinity; validatePublicPoint checks that as well.

@@ -90,7 +90,8 @@ public final class X25519KeyAgreement implements KeyAgreement {
      */
     static byte[] agree(byte[] privateKey, byte[] peerPublic) throws InvalidKeyException {
         if (peerPublic.length != KEY_LENGTH) {
-            throw new InvalidKeyException("X25519 public key must be " + KEY_LENGTH + " bytes, got " + peerPublic.length);
+            throw new InvalidKeyException(
+                    "X25519 public key must be " + KEY_LENGTH + " bytes, got " + peerPublic.length);
         }
         byte[] secret = new byte[KEY_LENGTH];
         if (!X25519.calculateAgreement(privateKey, 0, peerPublic, 0, secret, 0)) {

@@ -63,13 +63,24 @@ public final class Aes128Gcm implements Aead {
         if (!(key instanceof Key own)) {
             throw new InvalidKeyException("not an AES-128-GCM key");
         }
+        if (own.destroyed) {
+            throw new InvalidKeyException("AES-128-GCM key was destroyed");
+        }
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, new SecretKeySpec(own.bytes, "AES"), new GCMParameterSpec(128, nonce));
         cipher.updateAAD(aad);
         return cipher.doFinal(input);
     }
 
-    private record Key(byte[] bytes) implements AeadKey {
+    /** Further use after {@link #destroy()} fails, as the {@link AeadKey} contract asks. */
+    private static final class Key implements AeadKey {
+        private final byte[] bytes;
+        private volatile boolean destroyed;
+
+        Key(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
         @Override
         public String aeadId() {
             return "AES-128-GCM";
@@ -77,6 +88,7 @@ public final class Aes128Gcm implements Aead {
 
         @Override
         public void destroy() {
+            destroyed = true;
             Arrays.fill(bytes, (byte) 0);
         }
     }

@@ -12,4 +12,12 @@ public final class TestSuites {
     public static CipherSuite x448Aes128() {
         return new CipherSuite(new X448KeyAgreement(), new HkdfSha256(), new Aes128Gcm());
     }
+
+    /**
+     * The same algorithms as {@link #x448Aes128()} with the AEAD under another id, e.g.
+     * {@code AES-128-GCM-B}: a different suite id over identical primitives.
+     */
+    public static CipherSuite x448Aes128WithAeadId(String aeadId) {
+        return new CipherSuite(new X448KeyAgreement(), new HkdfSha256(), new RenamedAead(aeadId, new Aes128Gcm()));
+    }
 }

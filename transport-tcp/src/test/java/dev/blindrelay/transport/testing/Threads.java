@@ -16,4 +16,18 @@ public final class Threads {
                 .sorted()
                 .toList();
     }
+
+    /**
+     * The live threads named {@code prefix...} once there are at most {@code count} of them, or after
+     * two seconds: a stopped event loop completes its termination future just before its thread ends.
+     */
+    public static List<String> settle(String prefix, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        List<String> live = named(prefix);
+        while (live.size() > count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            live = named(prefix);
+        }
+        return live;
+    }
 }
