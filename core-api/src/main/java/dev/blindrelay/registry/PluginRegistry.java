@@ -87,10 +87,16 @@ public final class PluginRegistry {
                 if (e instanceof DuplicatePluginException duplicate) {
                     throw duplicate;
                 }
-                failures.add(new PluginLoadFailure(service, provider.type().getName() + ": " + e));
+                failures.add(new PluginLoadFailure(service, provider.type().getName() + ": " + withCause(e)));
             }
         }
         return builder.build();
+    }
+
+    /** ServiceLoader says only "could not be instantiated": keep the constructor's own reason too. */
+    private static String withCause(Throwable e) {
+        Throwable cause = e.getCause();
+        return cause == null ? e.toString() : e + " (caused by " + cause + ")";
     }
 
     public Registry<KeyAgreement> keyAgreements() {

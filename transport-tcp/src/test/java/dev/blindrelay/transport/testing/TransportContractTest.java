@@ -329,16 +329,18 @@ public abstract class TransportContractTest {
                 sender.send(numbered(i, 1024));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (handler.writability.isEmpty() && System.nanoTime() < deadline) {
+            while (handler.paused.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(handler.writability).first().satisfies(change -> {
+            Thread.sleep(500); // give an unbounded queue the time to show itself
+            // Events may arrive late (a write from another thread fires them later): the current
+            // state is what counts, and the handler reads it in the event.
+            assertThat(handler.writability).anySatisfy(change -> {
                 assertThat(change.link()).isSameAs(receiverLink);
                 assertThat(change.writable()).isFalse();
-                assertThat(change.queuedBytes()).isGreaterThan(high);
             });
-            Thread.sleep(500); // give an unbounded queue the time to show itself
             assertThat(handler.paused).containsExactly(senderLink);
+            assertThat(receiverLink.isWritable()).isFalse();
             assertThat(receiverLink.queuedBytes()).isGreaterThanOrEqualTo(low);
             // One read batch may still be forwarded after the pause: bounded, and far below 32 MiB.
             assertThat(handler.maxQueuedBytes.get()).isLessThan(high + 1024L * 1024);

@@ -1,0 +1,189 @@
+package dev.blindrelay.cli.docs;
+
+import dev.blindrelay.client.ChatPayload;
+import dev.blindrelay.handshake.HandshakeContext;
+import dev.blindrelay.handshake.HandshakeFinish;
+import dev.blindrelay.handshake.HandshakeInit;
+import dev.blindrelay.handshake.HandshakeResponse;
+import dev.blindrelay.handshake.Initiator;
+import dev.blindrelay.handshake.Responder;
+import dev.blindrelay.identity.IdentityKeyPair;
+import dev.blindrelay.registry.PluginRegistry;
+import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.trace.TraceEvent;
+import dev.blindrelay.trace.Tracer;
+import dev.blindrelay.wire.Envelope;
+import dev.blindrelay.wire.FrameType;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Produces the worked example of docs/PROTOCOL.md by running a real handshake and one message with
+ * the default suite, recording every value through the trace. Values are named so that
+ * {@link IndependentCheck} can recompute them.
+ */
+final class ProtocolExample {
+
+    static final String ROOM = "lobby";
+    static final String MESSAGE = "Hello Bob!";
+
+    private ProtocolExample() {
+    }
+
+    /** Runs a fresh handshake and one DATA frame; returns the values in document order. */
+    static Map<String, String> generate() throws Exception {
+        CipherSuite suite = PluginRegistry.load().suite(CipherSuite.DEFAULT_ID);
+        IdentityKeyPair alice = IdentityKeyPair.generate(new SecureRandom());
+        IdentityKeyPair bob = IdentityKeyPair.generate(new SecureRandom());
+        List<TraceEvent> aliceTrace = new ArrayList<>();
+        List<TraceEvent> bobTrace = new ArrayList<>();
+        Initiator initiator = Initiator.start(new HandshakeContext(suite, alice, "Alice", "Bob", ROOM,
+                recorder(aliceTrace)));
+        HandshakeInit init = initiator.message();
+        Responder responder = Responder.accept(new HandshakeContext(suite, bob, "Bob", "Alice", ROOM,
+                recorder(bobTrace)), init);
+        HandshakeResponse response = responder.message();
+        Initiator.Completed completed = initiator.receive(response);
+        SecureSession bobSession = responder.finish(completed.finish());
+        ChatPayload payload = new ChatPayload(ChatPayload.Kind.ROOM, 1, MESSAGE);
+        byte[] data = completed.session().seal(payload.encode());
+        if (!java.util.Arrays.equals(bobSession.open(dev.blindrelay.wire.EnvelopeHeader.parse(data), data).plaintext(),
+                payload.encode())) {
+            throw new IllegalStateException("the example message does not decrypt");
+        }
+
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("suite", suite.id());
+        v.put("room", ROOM);
+        v.put("initiator", "Alice");
+        v.put("responder", "Bob");
+        v.put("alice.identity.private", hex(alice.privateKey()));
+        v.put("alice.identity.public", hex(alice.publicKey()));
+        v.put("bob.identity.private", hex(bob.privateKey()));
+        v.put("bob.identity.public", hex(bob.publicKey()));
+        v.put("alice.ephemeral.private", first(aliceTrace, "ephemeral-keypair", "private key"));
+        v.put("alice.ephemeral.public", first(aliceTrace, "ephemeral-keypair", "public key"));
+        v.put("bob.ephemeral.private", first(bobTrace, "ephemeral-keypair", "private key"));
+        v.put("bob.ephemeral.public", first(bobTrace, "ephemeral-keypair", "public key"));
+        v.put("frame.init", hex(frame(FrameType.HANDSHAKE_INIT, "Alice", "Bob", init.encode())));
+        v.put("frame.response", hex(frame(FrameType.HANDSHAKE_RESPONSE, "Bob", "Alice", response.encode())));
+        v.put("frame.finish", hex(frame(FrameType.HANDSHAKE_FINISH, "Alice", "Bob", completed.finish().encode())));
+        v.put("shared.secret", first(aliceTrace, "shared-secret", "shared secret"));
+        int n = 1;
+        for (TraceEvent event : aliceTrace) {
+            if (event.step().equals("transcript")) {
+                v.put(String.format("transcript.%02d", n++), event.value("hash"));
+            }
+        }
+        v.put("prk", first(aliceTrace, "hkdf-extract", "prk"));
+        for (String key : List.of("i2r key", "i2r iv", "r2i key", "r2i iv")) {
+            v.put(key.replace(' ', '.'), first(aliceTrace, "direction-keys", key));
+        }
+        v.put("responder.confirm", hex(response.confirmation()));
+        v.put("initiator.confirm", hex(completed.finish().confirmation()));
+        v.put("safety.code", completed.session().safetyCode());
+        v.put("message.plaintext", hex(payload.encode()));
+        v.put("message.counter", "0");
+        v.put("message.nonce", first(aliceTrace, "seal", "nonce"));
+        v.put("frame.data", hex(data));
+        return v;
+    }
+
+    /** The markdown block between the example markers. */
+    static String markdown(Map<String, String> v) {
+        StringBuilder md = new StringBuilder();
+        md.append("Generated by running the real code: Alice initiates, Bob responds, in room `lobby`, with suite `")
+                .append(v.get("suite")).append("`.\nPrivate keys are shown because this is an example; the values are ")
+                .append("recomputed from scratch by the test, with the JDK's own primitives.\n\n");
+        section(md, "The setting", v, "suite", "room", "initiator", "responder");
+        section(md, "Long-term identity keys (Ed25519: 32-byte seed, 32-byte public key)", v,
+                "alice.identity.private", "alice.identity.public", "bob.identity.private", "bob.identity.public");
+        section(md, "Ephemeral keys (P-256: private scalar, uncompressed public point)", v,
+                "alice.ephemeral.private", "alice.ephemeral.public", "bob.ephemeral.private", "bob.ephemeral.public");
+        section(md, "The three handshake frames, as envelopes (over TCP each is preceded by its u32 length)", v,
+                "frame.init", "frame.response", "frame.finish");
+        section(md, "ECDH shared secret (x-coordinate), and the transcript hash after each of the 13 fields of §6", v,
+                "shared.secret", "transcript.01", "transcript.02", "transcript.03", "transcript.04", "transcript.05",
+                "transcript.06", "transcript.07", "transcript.08", "transcript.09", "transcript.10", "transcript.11",
+                "transcript.12", "transcript.13");
+        section(md, "Key schedule (§7): PRK = HKDF-Extract(salt = transcript.09 = h1, IKM = shared.secret)", v,
+                "prk", "i2r.key", "i2r.iv", "r2i.key", "r2i.iv", "responder.confirm", "initiator.confirm",
+                "safety.code");
+        section(md, "Alice's first message: kind 1 (room), id 1, text \"" + MESSAGE + "\"; "
+                        + "nonce = i2r.iv XOR counter 0; AAD = the frame up to the counter", v,
+                "message.plaintext", "message.counter", "message.nonce", "frame.data");
+        return md.toString();
+    }
+
+    private static void section(StringBuilder md, String title, Map<String, String> v, String... keys) {
+        md.append("**").append(title).append("**\n\n```text\n");
+        for (String key : keys) {
+            String value = v.get(key);
+            md.append(String.format("%-24s = ", key));
+            if (value.matches("[0-9a-f]+") && value.length() > 64) {
+                for (int i = 0; i < value.length(); i += 64) {
+                    if (i > 0) {
+                        md.append('\n').append(" ".repeat(27));
+                    }
+                    md.append(value, i, Math.min(value.length(), i + 64));
+                }
+            } else {
+                md.append(value);
+            }
+            md.append('\n');
+        }
+        md.append("```\n\n");
+    }
+
+    /** Reads the values back from a document produced by {@link #markdown}. */
+    static Map<String, String> parse(String markdown) {
+        Map<String, String> v = new LinkedHashMap<>();
+        String last = null;
+        for (String line : markdown.split("\n")) {
+            if (line.matches("[a-z0-9.]+\\s+= .*")) {
+                int eq = line.indexOf(" = ");
+                last = line.substring(0, eq).strip();
+                v.put(last, line.substring(eq + 3).strip());
+            } else if (last != null && line.matches(" {27}[0-9a-f]+")) {
+                v.put(last, v.get(last) + line.strip());
+            } else {
+                last = null;
+            }
+        }
+        return v;
+    }
+
+    private static byte[] frame(FrameType type, String from, String to, byte[] body) {
+        return new Envelope(type, from, to, ROOM, body).encode();
+    }
+
+    private static String first(List<TraceEvent> trace, String step, String value) {
+        return trace.stream().filter(e -> e.step().equals(step)).map(e -> e.value(value))
+                .filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + step + "/" + value + " in the trace"));
+    }
+
+    private static Tracer recorder(List<TraceEvent> events) {
+        return new Tracer() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public void event(TraceEvent event) {
+                events.add(event);
+            }
+        };
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}
