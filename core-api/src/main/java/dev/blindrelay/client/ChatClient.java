@@ -36,6 +36,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -52,6 +55,7 @@ import java.util.concurrent.TimeoutException;
 public final class ChatClient implements AutoCloseable {
 
     private static final int SEEN_IDS = 4096;
+    private static final long MAX_RECONNECT_DELAY_MS = 8_000;
 
     private final ClientSettings settings;
     private final CipherSuite suite;
@@ -71,9 +75,15 @@ public final class ChatClient implements AutoCloseable {
         }
     };
     private long nextMessageId;
+    /** The live connection and the listener of its frames; frames from an older connection are ignored. */
     private ClientConnection connection;
-    private CompletableFuture<List<String>> joined;
+    private Frames current;
     private boolean closed;
+    /** While reconnecting: messages typed meanwhile, and per peer what it had not acknowledged. */
+    private final List<ChatPayload> offline = new ArrayList<>();
+    private final Map<String, List<ChatPayload>> carried = new LinkedHashMap<>();
+    private int reconnectAttempt;
+    private ScheduledExecutorService reconnector;
 
     public ChatClient(ClientSettings settings, CipherSuite suite, IdentityKeyPair identity, KnownPeers knownPeers,
                       Connector connector, ChatListener listener, Tracer tracer) {
@@ -94,17 +104,23 @@ public final class ChatClient implements AutoCloseable {
      * @throws IOException with the relay's one-line reason (unreachable, name taken, ...)
      */
     public void start() throws IOException {
-        CompletableFuture<List<String>> welcome = new CompletableFuture<>();
+        connectAndJoin();
+    }
+
+    private void connectAndJoin() throws IOException {
+        Frames frames = new Frames();
+        ClientConnection opened = connector.connect(settings.relay(), frames);
         synchronized (lock) {
-            joined = welcome;
-        }
-        ClientConnection opened = connector.connect(settings.relay(), new Frames());
-        synchronized (lock) {
+            if (closed) {
+                opened.close();
+                throw new IOException("the client was closed");
+            }
             connection = opened;
+            current = frames;
         }
         opened.send(new Envelope(FrameType.JOIN, settings.name(), "", settings.room(), new byte[0]).encode());
         try {
-            welcome.get(settings.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            frames.welcome.get(settings.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             opened.close();
             throw new IOException(e.getCause().getMessage());
@@ -118,6 +134,39 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /** After a lost connection: try again with growing delays until it works or the user leaves. */
+    private void scheduleReconnect() {
+        if (reconnector == null) {
+            reconnector = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "reconnect-" + settings.name());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        long base = settings.reconnectDelay().toMillis() << Math.min(reconnectAttempt, 5);
+        long delay = Math.min(base, MAX_RECONNECT_DELAY_MS) + ThreadLocalRandom.current().nextLong(1 + base / 5);
+        reconnectAttempt++;
+        listener.status(String.format("Reconnecting in %.1f s (attempt %d)...", delay / 1000.0, reconnectAttempt));
+        reconnector.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void reconnect() {
+        try {
+            connectAndJoin();
+            synchronized (lock) {
+                reconnectAttempt = 0;
+                listener.status("Reconnected to the relay; every session gets a fresh handshake");
+            }
+        } catch (IOException e) {
+            synchronized (lock) {
+                if (!closed) {
+                    listener.status("Reconnect failed: " + e.getMessage());
+                    scheduleReconnect();
+                }
+            }
+        }
+    }
+
     /**
      * Encrypts {@code text} separately for every member of the room.
      *
@@ -125,6 +174,9 @@ public final class ChatClient implements AutoCloseable {
      */
     public Optional<Long> send(String text) {
         synchronized (lock) {
+            if (connection == null && !closed && settings.reconnect()) {
+                return Optional.ofNullable(queueOffline(new ChatPayload(ChatPayload.Kind.ROOM, nextMessageId++, text)));
+            }
             if (peers.isEmpty()) {
                 listener.warning("nobody else is in room '" + settings.room() + "' yet; message not sent");
                 return Optional.empty();
@@ -149,6 +201,18 @@ public final class ChatClient implements AutoCloseable {
             deliver(peer, payload);
             return Optional.of(payload.id());
         }
+    }
+
+    /** Holds a message typed while the relay is unreachable; it goes out after the reconnect. */
+    private Long queueOffline(ChatPayload payload) {
+        if (offline.size() >= settings.maxQueued()) {
+            listener.notDelivered("the room", payload.id(), "not connected and " + settings.maxQueued()
+                    + " messages are already waiting");
+            return null;
+        }
+        offline.add(payload);
+        listener.status("Not connected: message queued, it will be sent after reconnecting");
+        return payload.id();
     }
 
     private void deliver(Peer peer, ChatPayload payload) {
@@ -269,9 +333,19 @@ public final class ChatClient implements AutoCloseable {
     public void close() {
         ClientConnection toClose;
         synchronized (lock) {
+            if (closed) {
+                return;
+            }
             closed = true;
             toClose = connection;
-            peers.values().forEach(Peer::forget);
+            for (Peer peer : peers.values()) {
+                peer.forget();
+                reportUndelivered(peer, "you left before " + peer.name + " acknowledged it");
+            }
+            reportCarried("you left while disconnected");
+            if (reconnector != null) {
+                reconnector.shutdownNow();
+            }
         }
         if (toClose != null) {
             toClose.close();
@@ -295,12 +369,15 @@ public final class ChatClient implements AutoCloseable {
 
     // ---- frames from the relay, on the transport thread ----
 
+    /** The listener of one connection; it owns that connection's join result. */
     private final class Frames implements FrameListener {
+        final CompletableFuture<List<String>> welcome = new CompletableFuture<>();
+
         @Override
         public void frameReceived(byte[] frame) {
             synchronized (lock) {
-                if (!closed) {
-                    handle(frame);
+                if (!closed && current == this) {
+                    handle(this, frame);
                 }
             }
         }
@@ -308,24 +385,36 @@ public final class ChatClient implements AutoCloseable {
         @Override
         public void closed(String reason) {
             synchronized (lock) {
-                // Before the join succeeded, start() reports the failure; nobody was chatting yet.
-                boolean joining = joined != null && (!joined.isDone() || joined.isCompletedExceptionally());
-                if (joining) {
-                    joined.completeExceptionally(new IOException(reason));
+                if (current != this) {
+                    return;
                 }
+                // Before the join succeeded, connectAndJoin() reports the failure; nobody was chatting yet.
+                boolean wasJoined = welcome.isDone() && !welcome.isCompletedExceptionally();
+                welcome.completeExceptionally(new IOException(reason));
+                current = null;
+                connection = null;
                 for (Peer peer : peers.values()) {
                     peer.forget();
-                    reportUndelivered(peer, "the connection to the relay closed");
+                    List<ChatPayload> pending = carried.computeIfAbsent(peer.name, name -> new ArrayList<>());
+                    pending.addAll(peer.unacknowledged.values());
+                    pending.addAll(peer.outbox);
                 }
                 peers.clear();
-                if (!closed && !joining) {
+                if (closed || !wasJoined) {
+                    return;
+                }
+                if (settings.reconnect()) {
+                    listener.disconnected(reason + "; unacknowledged messages will be sent again after reconnecting");
+                    scheduleReconnect();
+                } else {
+                    reportCarried("the connection to the relay closed");
                     listener.disconnected(reason);
                 }
             }
         }
     }
 
-    private void handle(byte[] frame) {
+    private void handle(Frames frames, byte[] frame) {
         EnvelopeHeader header;
         try {
             header = EnvelopeHeader.parse(frame);
@@ -337,7 +426,7 @@ public final class ChatClient implements AutoCloseable {
             if (header.type().isPeerToPeer()) {
                 handlePeerFrame(header, frame);
             } else {
-                handleRelayFrame(header, Envelope.parse(frame).body());
+                handleRelayFrame(frames, header, Envelope.parse(frame).body());
             }
         } catch (MalformedFrameException e) {
             listener.warning("malformed " + header.type() + " from " + origin(header) + " ignored: " + e.getMessage());
@@ -348,19 +437,28 @@ public final class ChatClient implements AutoCloseable {
         return header.sender().isEmpty() ? "the relay" : header.sender();
     }
 
-    private void handleRelayFrame(EnvelopeHeader header, byte[] body) throws MalformedFrameException {
+    private void handleRelayFrame(Frames frames, EnvelopeHeader header, byte[] body) throws MalformedFrameException {
         switch (header.type()) {
             case WELCOME -> {
                 List<String> members = RelayMessages.parseMembers(body);
                 listener.joined(settings.room(), members);
-                if (joined != null) {
-                    joined.complete(members);
-                }
+                frames.welcome.complete(members);
                 for (String member : members) {
                     if (!member.equals(settings.name())) {
-                        initiate(peers.computeIfAbsent(member, Peer::new));
+                        Peer peer = peers.computeIfAbsent(member, Peer::new);
+                        List<ChatPayload> pending = carried.remove(member);
+                        if (pending != null) {
+                            peer.outbox.addAll(pending);
+                        }
+                        offline.forEach(peer.outbox::add);
+                        initiate(peer);
                     }
                 }
+                if (!offline.isEmpty() && peers.isEmpty()) {
+                    offline.forEach(p -> listener.notDelivered("the room", p.id(), "nobody else is in the room"));
+                }
+                offline.clear();
+                reportCarried("they are no longer in the room");
             }
             case PEER_JOINED -> {
                 String name = RelayMessages.parseName(body);
@@ -383,8 +481,8 @@ public final class ChatClient implements AutoCloseable {
             }
             case ERROR -> {
                 RelayMessages.RelayError error = RelayMessages.parseError(body);
-                if (error.fatal() && joined != null && !joined.isDone()) {
-                    joined.completeExceptionally(new IOException("the relay refused: " + error.reason()));
+                if (error.fatal() && !frames.welcome.isDone()) {
+                    frames.welcome.completeExceptionally(new IOException("the relay refused: " + error.reason()));
                 } else {
                     listener.warning("relay: " + error.reason());
                 }
@@ -572,6 +670,11 @@ public final class ChatClient implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void reportCarried(String reason) {
+        carried.forEach((name, pending) -> pending.forEach(p -> listener.notDelivered(name, p.id(), reason)));
+        carried.clear();
     }
 
     private void reportUndelivered(Peer peer, String reason) {

@@ -12,12 +12,18 @@ import java.time.Duration;
  * @param room          the room to join
  * @param relay         the relay's address
  * @param joinTimeout   how long to wait for the relay to accept the join
- * @param maxQueued     messages held per peer while its handshake is not done
+ * @param maxQueued     messages held per peer while its handshake is not done, or while reconnecting
+ * @param reconnect      whether a lost connection is retried (with growing delays) after a successful join
+ * @param reconnectDelay the first retry delay; it doubles on each failure, up to 8 s
  */
 public record ClientSettings(String name, String room, InetSocketAddress relay, Duration joinTimeout,
-                             int maxQueued) {
+                             int maxQueued, boolean reconnect, Duration reconnectDelay) {
 
     public static final String DEFAULT_ROOM = "lobby";
+
+    public ClientSettings withReconnect(boolean value) {
+        return new ClientSettings(name, room, relay, joinTimeout, maxQueued, value, reconnectDelay);
+    }
 
     public ClientSettings {
         Names.require("name", name);
@@ -28,6 +34,6 @@ public record ClientSettings(String name, String room, InetSocketAddress relay, 
     }
 
     public static ClientSettings of(String name, String room, InetSocketAddress relay) {
-        return new ClientSettings(name, room, relay, Duration.ofSeconds(10), 1000);
+        return new ClientSettings(name, room, relay, Duration.ofSeconds(10), 1000, true, Duration.ofMillis(250));
     }
 }

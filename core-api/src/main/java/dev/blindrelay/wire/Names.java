@@ -23,8 +23,9 @@ public final class Names {
         }
         for (int i = 0; i < name.length(); ) {
             int cp = name.codePointAt(i);
-            if (Character.isISOControl(cp) || Character.isWhitespace(cp) || cp == '/' || cp == '\\'
-                    || Character.getType(cp) == Character.FORMAT) {
+            // isSpaceChar adds the no-break spaces (U+00A0, U+2007, U+202F) that isWhitespace leaves out.
+            if (Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                    || cp == '/' || cp == '\\' || Character.getType(cp) == Character.FORMAT) {
                 return what + " '" + name + "' may not contain spaces, control characters or slashes";
             }
             i += Character.charCount(cp);

@@ -162,7 +162,7 @@ public final class ChatHarness implements AutoCloseable {
         /** Creates the client without joining; {@code chat().start()} joins. Closed with the harness. */
         public Client build() {
             RecordingListener events = new RecordingListener(name);
-            ChatClient chat = new ChatClient(new ClientSettings(name, room, address(), joinTimeout, maxQueued),
+            ChatClient chat = new ChatClient(new ClientSettings(name, room, address(), joinTimeout, maxQueued, false, Duration.ofMillis(100)),
                     clientSuite, identity, knownPeers, connector, events, Tracer.NONE);
             synchronized (clients) {
                 clients.add(chat);

@@ -82,7 +82,7 @@ public final class ClientCommand implements Command {
                 json == null ? Tracer.NONE : json);
         try (Connector connector = transport.connector(options.transportOptions())) {
             ChatClient client = new ChatClient(
-                    new ClientSettings(options.name(), options.room(), options.relay(), Duration.ofSeconds(10), 1000),
+                    ClientSettings.of(options.name(), options.room(), options.relay()),
                     suite, identity.identity(), store.knownPeers(), connector,
                     new PrintingListener(out, suite.id()), tracer);
             out.print("[CLIENT] Connecting to relay " + options.host() + ":" + options.port() + " (" + transport.id()
