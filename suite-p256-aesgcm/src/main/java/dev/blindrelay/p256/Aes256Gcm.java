@@ -25,12 +25,14 @@ public final class Aes256Gcm implements Aead {
     private static final int TAG_LENGTH = 16;
 
     /*
-     * One Cipher per thread: Cipher.getInstance plus a fresh AES key schedule on every call made seal+open
-     * 8x slower at 64 B and 5x at 1 KiB (Java 17); a reused Cipher skips the key schedule while the key
-     * stays the same. A Cipher is not thread-safe, so it is never shared. Keys and nonces still come with
-     * every call, so callers see a stateless AEAD.
+     * Cached Ciphers, one per thread and direction: Cipher.getInstance plus a fresh AES key schedule on every
+     * call made seal+open 8x slower at 64 B and 5x at 1 KiB (Java 17). A reused Cipher skips the key schedule
+     * while its key stays the same, hence one per direction: a thread that seals under its send key and
+     * opens under its receive key ran 4.7x faster at 64 B. A Cipher is not thread-safe, so it is never
+     * shared. Keys and nonces still come with every call, so callers see a stateless AEAD.
      */
-    private final ThreadLocal<Cipher> ciphers = new ThreadLocal<>();
+    private final ThreadLocal<Cipher> sealers = new ThreadLocal<>();
+    private final ThreadLocal<Cipher> openers = new ThreadLocal<>();
 
     @Override
     public String id() {
@@ -94,6 +96,7 @@ public final class Aes256Gcm implements Aead {
                     ID + " nonce must be " + NONCE_LENGTH + " bytes, got " + nonce.length);
         }
         GCMParameterSpec params = new GCMParameterSpec(TAG_LENGTH * 8, nonce);
+        ThreadLocal<Cipher> ciphers = mode == Cipher.ENCRYPT_MODE ? sealers : openers;
         Cipher cipher = ciphers.get();
         if (cipher == null) {
             cipher = Cipher.getInstance(TRANSFORMATION);
@@ -112,7 +115,10 @@ public final class Aes256Gcm implements Aead {
         return cipher.doFinal(input);
     }
 
-    /** Owns a copy of the key bytes, so that destroy() can wipe them. */
+    /**
+     * Owns a copy of the key bytes, so that destroy() can wipe them. The JDK's copies inside a cached Cipher
+     * stay until that Cipher's next call; destroy() cannot reach them.
+     */
     private static final class Key implements AeadKey {
         private final byte[] bytes;
         private volatile boolean destroyed;

@@ -24,11 +24,15 @@ public final class ChaCha20Poly1305 implements Aead {
     private static final int TAG_LENGTH = 16;
 
     /*
-     * One Cipher per thread: Cipher.getInstance on every call cost 34% more time per 64-byte seal+open
-     * (Java 17), and chat messages are small. A Cipher is not thread-safe, so it is never shared. Keys and
-     * nonces still come with every call, so callers see a stateless AEAD.
+     * Cached Ciphers, one per thread and direction: Cipher.getInstance on every call cost 34% more time per
+     * 64-byte seal+open (Java 17), and chat messages are small. One per direction, because SunJCE refuses
+     * to re-initialise a ChaCha20 Cipher with the key and nonce it last used: with a single Cipher, opening
+     * on the thread that sealed (loopback, one IO thread) always took the slow path below, at half speed.
+     * A Cipher is not thread-safe, so it is never shared. Keys and nonces still come with every call, so
+     * callers see a stateless AEAD.
      */
-    private final ThreadLocal<Cipher> ciphers = new ThreadLocal<>();
+    private final ThreadLocal<Cipher> sealers = new ThreadLocal<>();
+    private final ThreadLocal<Cipher> openers = new ThreadLocal<>();
 
     @Override
     public String id() {
@@ -88,6 +92,7 @@ public final class ChaCha20Poly1305 implements Aead {
                     ID + " nonce must be " + NONCE_LENGTH + " bytes, got " + nonce.length);
         }
         IvParameterSpec params = new IvParameterSpec(nonce);
+        ThreadLocal<Cipher> ciphers = mode == Cipher.ENCRYPT_MODE ? sealers : openers;
         Cipher cipher = ciphers.get();
         if (cipher == null) {
             cipher = Cipher.getInstance(TRANSFORMATION);
@@ -96,9 +101,9 @@ public final class ChaCha20Poly1305 implements Aead {
         try {
             cipher.init(mode, spec, params);
         } catch (InvalidKeyException sameKeyAndNonce) {
-            // SunJCE refuses to re-initialise a ChaCha20 Cipher, in either mode, with the key and nonce it last
-            // used, so opening on the thread that just sealed would fail. A fresh Cipher accepts, as a stateless
-            // AEAD must: nonce discipline belongs to the session, not to the thread's previous call.
+            // Same key and nonce as this Cipher's previous call (sealing twice, or opening one message twice).
+            // A fresh Cipher accepts, as a stateless AEAD must: nonce discipline belongs to the session, not
+            // to whichever call this thread happened to run before.
             cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(mode, spec, params);
         }
@@ -106,7 +111,10 @@ public final class ChaCha20Poly1305 implements Aead {
         return cipher.doFinal(input);
     }
 
-    /** Owns a copy of the key bytes, so that destroy() can wipe them. */
+    /**
+     * Owns a copy of the key bytes, so that destroy() can wipe them. The JDK's copies inside a cached Cipher
+     * stay until that Cipher's next call; destroy() cannot reach them.
+     */
     private static final class Key implements AeadKey {
         private final byte[] bytes;
         private volatile boolean destroyed;
