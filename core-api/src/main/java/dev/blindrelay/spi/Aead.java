@@ -35,4 +35,13 @@ public interface Aead extends Plugin {
      */
     byte[] open(AeadKey key, byte[] nonce, byte[] ciphertextAndTag, byte[] associatedData)
             throws GeneralSecurityException;
+
+    /**
+     * The same algorithm (same id, same bytes on the wire) from other providers, for
+     * {@code blindrelay compare} to show how much the provider matters. The registry never
+     * registers these: the fastest implementation is the plugin itself.
+     */
+    default java.util.List<Aead> providerVariants() {
+        return java.util.List.of();
+    }
 }

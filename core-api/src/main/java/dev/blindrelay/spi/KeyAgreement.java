@@ -42,4 +42,13 @@ public interface KeyAgreement extends Plugin {
      * @throws java.security.InvalidKeyException when {@code responderMessage} is not valid
      */
     byte[] finish(KeyShare own, byte[] responderMessage) throws GeneralSecurityException;
+
+    /**
+     * The same algorithm (same id, same bytes on the wire) from other providers, for
+     * {@code blindrelay compare} to show how much the provider matters. The registry never
+     * registers these: the fastest implementation is the plugin itself.
+     */
+    default java.util.List<KeyAgreement> providerVariants() {
+        return java.util.List.of();
+    }
 }

@@ -13,4 +13,12 @@ public interface Plugin {
     default String provider() {
         return "built-in";
     }
+
+    /**
+     * One line on what this is and its security properties, for listings and the comparison, e.g.
+     * "ECDH on NIST P-256: ~128-bit security, not post-quantum".
+     */
+    default String description() {
+        return id();
+    }
 }
