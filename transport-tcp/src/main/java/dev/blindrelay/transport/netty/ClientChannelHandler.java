@@ -2,8 +2,6 @@ package dev.blindrelay.transport.netty;
 
 import dev.blindrelay.spi.FrameListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The last handler of a client connection: completes {@link #ready} once frames may flow, then
  * hands frames to the listener in order and reports the end of the connection exactly once.
  */
-final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
+final class ClientChannelHandler extends FrameChannelHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientChannelHandler.class);
 
@@ -23,14 +21,12 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     final CompletableFuture<ChannelClientConnection> ready = new CompletableFuture<>();
 
     private final FrameListener listener;
-    private final Framing framing;
     private final int maxFrameLength;
     private final AtomicReference<String> closeReason = new AtomicReference<>();
-    private ChannelClientConnection connection;
 
     ClientChannelHandler(FrameListener listener, Framing framing, int maxFrameLength) {
+        super(framing);
         this.listener = listener;
-        this.framing = framing;
         this.maxFrameLength = maxFrameLength;
     }
 
@@ -40,41 +36,18 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        if (framing.readyWhenConnected()) {
-            start(ctx);
-        }
-        ctx.fireChannelActive();
+    void started(ChannelHandlerContext ctx) {
+        ready.complete(new ChannelClientConnection(ctx.channel(), maxFrameLength, this));
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event == Framing.Ready.EVENT) {
-            start(ctx);
-        } else {
-            ctx.fireUserEventTriggered(event);
-        }
-    }
-
-    private void start(ChannelHandlerContext ctx) {
-        if (connection == null) {
-            connection = new ChannelClientConnection(ctx.channel(), maxFrameLength, this);
-            ready.complete(connection);
-        }
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof byte[] frame && connection != null) {
-            listener.frameReceived(frame);
-        } else {
-            ReferenceCountUtil.release(msg);
-        }
+    void frameReceived(byte[] frame) {
+        listener.frameReceived(frame);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (connection != null) {
+        if (isStarted()) {
             closing("relay closed the connection");
             listener.closed(closeReason.get());
         } else {
@@ -87,7 +60,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         String detail = Channels.oneLine(cause);
-        if (connection == null) {
+        if (!isStarted()) {
             closing(detail);
             ready.completeExceptionally(cause);
         } else if (Channels.isMalformed(cause)) {

@@ -2,8 +2,6 @@ package dev.blindrelay.transport.netty;
 
 import dev.blindrelay.spi.RelayHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,61 +9,38 @@ import java.io.IOException;
 
 /**
  * The last handler of a relay-side connection: turns channel events into {@link RelayHandler} calls.
- * The link exists from the moment frames may flow (connection open, or handshake done); a
- * connection that never got that far is not reported at all. {@code disconnected} follows
- * {@code connected} exactly once, and {@code malformed} is reported at most once.
+ * The link exists from the moment frames may flow; a connection that never got that far (a failed
+ * WebSocket handshake, say) is not reported at all. {@code disconnected} follows {@code connected}
+ * exactly once, and {@code malformed} is reported at most once.
  */
-final class RelayChannelHandler extends ChannelInboundHandlerAdapter {
+final class RelayChannelHandler extends FrameChannelHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayChannelHandler.class);
 
     private final RelayHandler handler;
-    private final Framing framing;
     private ChannelLink link;
     private boolean malformedReported;
 
     RelayChannelHandler(RelayHandler handler, Framing framing) {
+        super(framing);
         this.handler = handler;
-        this.framing = framing;
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        if (framing.readyWhenConnected()) {
-            start(ctx);
-        }
-        ctx.fireChannelActive();
+    void started(ChannelHandlerContext ctx) {
+        link = new ChannelLink(ctx.channel(), framing().transportId());
+        LOG.debug("{} connected", link);
+        handler.connected(link);
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event == Framing.Ready.EVENT) {
-            start(ctx);
-        } else {
-            ctx.fireUserEventTriggered(event);
-        }
-    }
-
-    private void start(ChannelHandlerContext ctx) {
-        if (link == null) {
-            link = new ChannelLink(ctx.channel(), framing.transportId());
-            LOG.debug("{} connected", link);
-            handler.connected(link);
-        }
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof byte[] frame && link != null) {
-            handler.frameReceived(link, frame);
-        } else {
-            ReferenceCountUtil.release(msg);
-        }
+    void frameReceived(byte[] frame) {
+        handler.frameReceived(link, frame);
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (link != null) {
+        if (isStarted()) {
             handler.writabilityChanged(link);
         }
         ctx.fireChannelWritabilityChanged();
@@ -73,7 +48,7 @@ final class RelayChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (link != null) {
+        if (isStarted()) {
             LOG.debug("{} disconnected", link);
             handler.disconnected(link);
         }
@@ -82,11 +57,11 @@ final class RelayChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        String where = link != null ? link.describe() : framing.transportId() + "/"
-                + Channels.format(ctx.channel().remoteAddress());
+        String where = isStarted() ? link.describe()
+                : framing().transportId() + "/" + Channels.format(ctx.channel().remoteAddress());
         if (Channels.isMalformed(cause)) {
             ctx.channel().config().setAutoRead(false);
-            if (link != null && !malformedReported) {
+            if (isStarted() && !malformedReported) {
                 malformedReported = true;
                 handler.malformed(link, Channels.oneLine(cause));
             }

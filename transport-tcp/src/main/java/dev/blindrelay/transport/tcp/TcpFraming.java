@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 /** 4-byte big-endian length + payload, the same in both directions. */
 final class TcpFraming implements Framing {
 
+    static final String ID = "tcp";
+
     static final TcpFraming INSTANCE = new TcpFraming();
 
     private TcpFraming() {
@@ -16,7 +18,7 @@ final class TcpFraming implements Framing {
 
     @Override
     public String transportId() {
-        return TcpTransport.ID;
+        return ID;
     }
 
     @Override

@@ -59,11 +59,9 @@ class TcpTransportTest extends TransportContractTest {
 
     @Test
     void rawClient_twoGigabyteHeader_isMalformedAtOnceAndOthersKeepWorking() throws Exception {
-        ForwardingRelayHandler handler = new ForwardingRelayHandler(Mode.ECHO);
-        RelayServer server = listen(handler, options());
-        RecordingListener goodListener = new RecordingListener();
-        var good = connector(options()).connect(server.address(), goodListener);
-        RelayLink goodLink = handler.connected.poll(10, TimeUnit.SECONDS);
+        Relayed relayed = relayWithOneClient(new ForwardingRelayHandler(Mode.ECHO));
+        ForwardingRelayHandler handler = relayed.handler();
+        RelayServer server = relayed.server();
 
         try (Socket socket = rawClient(server)) {
             RelayLink badLink = handler.connected.poll(10, TimeUnit.SECONDS);
@@ -74,9 +72,9 @@ class TcpTransportTest extends TransportContractTest {
             assertThat(handler.malformed.get(badLink))
                     .isEqualTo("frame length 2147483647 is over the limit of 1048576 bytes");
         }
-        good.send(new byte[] {1});
-        assertThat(goodListener.next()).containsExactly(1);
-        assertThat(handler.disconnects).doesNotContainKey(goodLink);
+        relayed.client().send(new byte[] {1});
+        assertThat(relayed.listener().next()).containsExactly(1);
+        assertThat(handler.disconnects).doesNotContainKey(relayed.link());
     }
 
     @Test

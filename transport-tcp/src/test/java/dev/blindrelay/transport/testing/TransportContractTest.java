@@ -69,6 +69,19 @@ public abstract class TransportContractTest {
         return closeLater(transport().connector(options));
     }
 
+    /** A relay with one client connected, and the link the relay sees for it. */
+    protected record Relayed(ForwardingRelayHandler handler, RelayServer server, RecordingListener listener,
+                             ClientConnection client, RelayLink link) {
+    }
+
+    protected Relayed relayWithOneClient(ForwardingRelayHandler handler) throws Exception {
+        RelayServer server = listen(handler, options());
+        RecordingListener listener = new RecordingListener();
+        ClientConnection client = connector(options()).connect(server.address(), listener);
+        RelayLink link = handler.connected.poll(10, TimeUnit.SECONDS);
+        return new Relayed(handler, server, listener, client, link);
+    }
+
     @AfterEach
     void closeResources() throws Exception {
         while (!resources.isEmpty()) {
@@ -94,10 +107,9 @@ public abstract class TransportContractTest {
 
     @Test
     void roundTrip_manyFramesArriveInOrder() throws Exception {
-        ForwardingRelayHandler handler = new ForwardingRelayHandler(Mode.ECHO);
-        RelayServer server = listen(handler, options());
-        RecordingListener listener = new RecordingListener();
-        ClientConnection client = connector(options()).connect(server.address(), listener);
+        Relayed relayed = relayWithOneClient(new ForwardingRelayHandler(Mode.ECHO));
+        ClientConnection client = relayed.client();
+        RecordingListener listener = relayed.listener();
 
         Random random = new Random(1);
         int count = 20_000;
@@ -113,10 +125,9 @@ public abstract class TransportContractTest {
 
     @Test
     void roundTrip_payloadsAreByteExactUpToTheMaximum() throws Exception {
-        ForwardingRelayHandler handler = new ForwardingRelayHandler(Mode.ECHO);
-        RelayServer server = listen(handler, options());
-        RecordingListener listener = new RecordingListener();
-        ClientConnection client = connector(options()).connect(server.address(), listener);
+        Relayed relayed = relayWithOneClient(new ForwardingRelayHandler(Mode.ECHO));
+        ClientConnection client = relayed.client();
+        RecordingListener listener = relayed.listener();
 
         Random random = new Random(2);
         int[] sizes = {1, 2, 125, 126, 127, 65_535, 65_536, 65_537, MAX - 1, MAX, MAX};
@@ -159,9 +170,29 @@ public abstract class TransportContractTest {
     }
 
     @Test
+    void receive_frameOverTheClientsLimit_closesThatClientWithTheReason() throws Exception {
+        ForwardingRelayHandler handler = new ForwardingRelayHandler(Mode.PAIR);
+        RelayServer server = listen(handler, options().withMaxFrameLength(2 * MAX));
+        ClientConnection sender = connector(options().withMaxFrameLength(2 * MAX))
+                .connect(server.address(), new RecordingListener());
+        handler.connected.poll(10, TimeUnit.SECONDS);
+        RecordingListener receiver = new RecordingListener();
+        connector(options()).connect(server.address(), receiver);
+        RelayLink receiverLink = handler.connected.poll(10, TimeUnit.SECONDS);
+
+        sender.send(new byte[] {5});
+        sender.send(new byte[MAX + 1]);
+
+        assertThat(receiver.next()).containsExactly(5);
+        assertThat(receiver.awaitClosed()).startsWith("relay sent a malformed frame: ").doesNotContain("\n");
+        assertThat(receiver.frames).isEmpty();
+        assertThat(handler.disconnected.poll(10, TimeUnit.SECONDS)).isSameAs(receiverLink);
+        assertThat(handler.malformed).isEmpty();
+    }
+
+    @Test
     void send_emptyOrOversizedFrame_isRefusedByTheClient() throws Exception {
-        RelayServer server = listen(new ForwardingRelayHandler(Mode.ECHO), options());
-        ClientConnection client = connector(options()).connect(server.address(), new RecordingListener());
+        ClientConnection client = relayWithOneClient(new ForwardingRelayHandler(Mode.ECHO)).client();
 
         assertThatThrownBy(() -> client.send(new byte[0])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.send(new byte[MAX + 1])).isInstanceOf(IllegalArgumentException.class);
@@ -222,11 +253,11 @@ public abstract class TransportContractTest {
 
     @Test
     void clientClose_relaySeesOneDisconnectAndListenerOneClose() throws Exception {
-        ForwardingRelayHandler handler = new ForwardingRelayHandler(Mode.ECHO);
-        RelayServer server = listen(handler, options());
-        RecordingListener listener = new RecordingListener();
-        ClientConnection client = connector(options()).connect(server.address(), listener);
-        RelayLink link = handler.connected.poll(10, TimeUnit.SECONDS);
+        Relayed relayed = relayWithOneClient(new ForwardingRelayHandler(Mode.ECHO));
+        ForwardingRelayHandler handler = relayed.handler();
+        RecordingListener listener = relayed.listener();
+        ClientConnection client = relayed.client();
+        RelayLink link = relayed.link();
 
         client.close();
         client.close();
@@ -258,10 +289,7 @@ public abstract class TransportContractTest {
 
     @Test
     void link_describesTransportAndPeer() throws Exception {
-        ForwardingRelayHandler handler = new ForwardingRelayHandler(Mode.ECHO);
-        RelayServer server = listen(handler, options());
-        connector(options()).connect(server.address(), new RecordingListener());
-        RelayLink link = handler.connected.poll(10, TimeUnit.SECONDS);
+        RelayLink link = relayWithOneClient(new ForwardingRelayHandler(Mode.ECHO)).link();
 
         assertThat(link.describe()).matches(transport().id() + "/127\\.0\\.0\\.1:\\d+");
         assertThat(link.isWritable()).isTrue();
@@ -274,11 +302,11 @@ public abstract class TransportContractTest {
 
     @Test
     void setReading_false_stopsDeliveryUntilReenabled() throws Exception {
-        ForwardingRelayHandler handler = new ForwardingRelayHandler(Mode.ECHO).pausingOnConnect();
-        RelayServer server = listen(handler, options());
-        RecordingListener listener = new RecordingListener();
-        ClientConnection client = connector(options()).connect(server.address(), listener);
-        RelayLink link = handler.connected.poll(10, TimeUnit.SECONDS);
+        Relayed relayed = relayWithOneClient(new ForwardingRelayHandler(Mode.ECHO).pausingOnConnect());
+        ForwardingRelayHandler handler = relayed.handler();
+        RecordingListener listener = relayed.listener();
+        ClientConnection client = relayed.client();
+        RelayLink link = relayed.link();
 
         for (int i = 0; i < 100; i++) {
             client.send(numbered(i, 100));

@@ -22,6 +22,8 @@ import java.net.URI;
  */
 final class WsFraming implements Framing {
 
+    static final String ID = "ws";
+
     static final WsFraming INSTANCE = new WsFraming();
 
     static final String PATH = "/relay";
@@ -34,7 +36,7 @@ final class WsFraming implements Framing {
 
     @Override
     public String transportId() {
-        return WsTransport.ID;
+        return ID;
     }
 
     @Override

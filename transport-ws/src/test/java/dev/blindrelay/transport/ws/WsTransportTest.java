@@ -108,48 +108,49 @@ class WsTransportTest extends TransportContractTest {
         assertThat(client.next()).isEqualTo(whole);
     }
 
-    @Test
-    void jdkClient_textMessage_isMalformedAndClosed() throws Exception {
+    private interface Misbehaviour {
+        void send(WebSocket socket) throws Exception;
+    }
+
+    /** What the relay reports as malformed after a JDK client sends {@code misbehaviour}; the link closes. */
+    private String malformedReasonAfter(Misbehaviour misbehaviour) throws Exception {
         ForwardingRelayHandler handler = new ForwardingRelayHandler(Mode.ECHO);
         RelayServer server = listen(handler, options());
         JdkClient client = JdkClient.connect(server, "/relay");
         RelayLink link = handler.connected.poll(10, TimeUnit.SECONDS);
 
-        client.socket.sendText("hello", true).get(10, TimeUnit.SECONDS);
+        misbehaviour.send(client.socket);
 
-        assertThat(client.closed.get(10, TimeUnit.SECONDS)).isNotNull();
         assertThat(handler.disconnected.poll(10, TimeUnit.SECONDS)).isSameAs(link);
-        assertThat(handler.malformed.get(link))
-                .isEqualTo("a text WebSocket message is not accepted; frames are binary messages");
+        assertThat(client.closed.get(10, TimeUnit.SECONDS)).isNotNull();
         assertThat(handler.received).isEmpty();
+        assertThat(handler.malformed).containsOnlyKeys(link);
+        return handler.malformed.get(link);
+    }
+
+    @Test
+    void jdkClient_textMessage_isMalformedAndClosed() throws Exception {
+        String reason = malformedReasonAfter(socket -> socket.sendText("hello", true).get(10, TimeUnit.SECONDS));
+
+        assertThat(reason).isEqualTo("a text WebSocket message is not accepted; frames are binary messages");
     }
 
     @Test
     void jdkClient_fragmentedMessageOverTheLimit_isMalformed() throws Exception {
-        ForwardingRelayHandler handler = new ForwardingRelayHandler(Mode.ECHO);
-        RelayServer server = listen(handler, options());
-        JdkClient client = JdkClient.connect(server, "/relay");
-        RelayLink link = handler.connected.poll(10, TimeUnit.SECONDS);
+        String reason = malformedReasonAfter(socket -> {
+            socket.sendBinary(ByteBuffer.allocate(MAX), false).get(10, TimeUnit.SECONDS);
+            socket.sendBinary(ByteBuffer.allocate(1), true);
+        });
 
-        client.socket.sendBinary(ByteBuffer.allocate(MAX), false).get(10, TimeUnit.SECONDS);
-        client.socket.sendBinary(ByteBuffer.allocate(1), true);
-
-        assertThat(handler.disconnected.poll(10, TimeUnit.SECONDS)).isSameAs(link);
-        assertThat(handler.malformed.get(link)).isNotBlank();
-        assertThat(handler.received).isEmpty();
+        assertThat(reason).contains("1048576");
     }
 
     @Test
     void jdkClient_emptyBinaryMessage_isMalformed() throws Exception {
-        ForwardingRelayHandler handler = new ForwardingRelayHandler(Mode.ECHO);
-        RelayServer server = listen(handler, options());
-        JdkClient client = JdkClient.connect(server, "/relay");
-        RelayLink link = handler.connected.poll(10, TimeUnit.SECONDS);
+        String reason = malformedReasonAfter(socket -> socket.sendBinary(ByteBuffer.allocate(0), true)
+                .get(10, TimeUnit.SECONDS));
 
-        client.socket.sendBinary(ByteBuffer.allocate(0), true).get(10, TimeUnit.SECONDS);
-
-        assertThat(handler.disconnected.poll(10, TimeUnit.SECONDS)).isSameAs(link);
-        assertThat(handler.malformed.get(link)).isEqualTo("empty frame (a binary message of 0 bytes)");
+        assertThat(reason).isEqualTo("empty frame (a binary message of 0 bytes)");
     }
 
     @Test
