@@ -440,6 +440,10 @@ public final class ChatClient implements AutoCloseable {
     private void handleRelayFrame(Frames frames, EnvelopeHeader header, byte[] body) throws MalformedFrameException {
         switch (header.type()) {
             case WELCOME -> {
+                if (frames.welcome.isDone()) {
+                    listener.warning("a second WELCOME from the relay ignored");
+                    return;
+                }
                 List<String> members = RelayMessages.parseMembers(body);
                 listener.joined(settings.room(), members);
                 frames.welcome.complete(members);

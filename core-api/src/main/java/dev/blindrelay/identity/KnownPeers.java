@@ -40,8 +40,12 @@ public final class KnownPeers {
                     if (fields.length != 5 || !fields[1].equals("ed25519")) {
                         throw new IllegalArgumentException("expected 5 fields");
                     }
-                    peers.entries.put(fields[0], new Entry(Base64.getDecoder().decode(fields[2]),
-                            fields[3].equals("verified"), Instant.parse(fields[4])));
+                    byte[] key = Base64.getDecoder().decode(fields[2]);
+                    if (key.length != IdentityKeyPair.PUBLIC_KEY_LENGTH) {
+                        throw new IllegalArgumentException("the key is " + key.length + " bytes, not "
+                                + IdentityKeyPair.PUBLIC_KEY_LENGTH);
+                    }
+                    peers.entries.put(fields[0], new Entry(key, fields[3].equals("verified"), Instant.parse(fields[4])));
                 } catch (RuntimeException e) {
                     throw new IOException(file + " line " + lineNumber + " is damaged (" + e.getMessage()
                             + "); fix or delete that line");

@@ -13,7 +13,8 @@ import dev.blindrelay.spi.Transport;
 
 /**
  * Every discovered plugin as a Guice {@code MapBinder} entry by id: {@code Map<String, Aead>} and so
- * on. Tests replace one component with {@code Modules.override(new PluginModule(registry)).with(...)}.
+ * on. Tests swap plugins with {@code Modules.override(new PluginModule(registry)).with(...)}, binding a
+ * whole replacement map (a MapBinder refuses a second entry for an id that exists).
  */
 public final class PluginModule extends AbstractModule {
 

@@ -61,7 +61,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
         }
         timer.schedule(() -> {
             if (!member.joined() && !member.closing) {
-                refuse(member, "no JOIN within " + limits.joinTimeout().toSeconds() + " s; closing");
+                refuse(member, "no JOIN within " + limits.joinTimeout().toMillis() / 1000.0 + " s; closing");
             }
         }, limits.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -84,7 +84,11 @@ public final class RelayMessages {
 
     /** Reasons are one line; keep them well inside the u16 length. */
     private static String truncate(String text) {
-        return text.length() > 1000 ? text.substring(0, 1000) : text;
+        if (text.length() <= 1000) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(999)) ? 999 : 1000; // never split a surrogate pair
+        return text.substring(0, end);
     }
 
     /** A relay error as the client sees it. */

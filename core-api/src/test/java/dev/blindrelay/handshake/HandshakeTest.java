@@ -105,4 +105,143 @@ class HandshakeTest {
         Responder responder = Responder.accept(elsewhere, initiator.message());
         assertThatThrownBy(() -> initiator.receive(responder.message())).isInstanceOf(HandshakeException.class);
     }
+
+    @Test
+    void handshake_fullManInTheMiddleGivesDifferentSafetyCodes() throws Exception {
+        IdentityKeyPair mallory = IdentityKeyPair.generate(RANDOM);
+        HandshakeContext malloryAsBob = new HandshakeContext(suite, mallory, "Bob", "Alice", "lobby", Tracer.NONE);
+        HandshakeContext malloryAsAlice = new HandshakeContext(suite, mallory, "Alice", "Bob", "lobby", Tracer.NONE);
+
+        // Alice <-> Mallory (posing as Bob)
+        Initiator aliceSide = Initiator.start(aliceToBob(suite));
+        Responder malloryResponds = Responder.accept(malloryAsBob, aliceSide.message());
+        Initiator.Completed aliceDone = aliceSide.receive(malloryResponds.message());
+        SecureSession malloryWithAlice = malloryResponds.finish(aliceDone.finish());
+        // Mallory (posing as Alice) <-> Bob
+        Initiator malloryInitiates = Initiator.start(malloryAsAlice);
+        Responder bobSide = Responder.accept(bobToAlice(suite), malloryInitiates.message());
+        Initiator.Completed malloryDone = malloryInitiates.receive(bobSide.message());
+        SecureSession bobSession = bobSide.finish(malloryDone.finish());
+
+        SecureSession aliceSession = aliceDone.session();
+        assertThat(aliceSession.safetyCode()).isEqualTo(malloryWithAlice.safetyCode());
+        assertThat(bobSession.safetyCode()).isEqualTo(malloryDone.session().safetyCode());
+        assertThat(aliceSession.safetyCode()).isNotEqualTo(bobSession.safetyCode());
+        assertThat(aliceSession.peerIdentityKey()).isEqualTo(mallory.publicKey()).isNotEqualTo(bob.publicKey());
+        assertThat(bobSession.peerIdentityKey()).isEqualTo(mallory.publicKey()).isNotEqualTo(alice.publicKey());
+    }
+
+    @Test
+    void receive_identityKeySwappedInResponseFailsSignature() throws Exception {
+        Initiator initiator = Initiator.start(aliceToBob(suite));
+        HandshakeResponse genuine = Responder.accept(bobToAlice(suite), initiator.message()).message();
+        HandshakeResponse swapped = new HandshakeResponse(genuine.version(), genuine.suiteId(),
+                IdentityKeyPair.generate(RANDOM).publicKey(), genuine.ephemeralKey(), genuine.signature(),
+                genuine.confirmation());
+        assertThatThrownBy(() -> initiator.receive(swapped))
+                .isInstanceOf(HandshakeException.class).hasMessageContaining("does not verify");
+    }
+
+    @Test
+    void finish_forgedInitiatorSignatureFails() throws Exception {
+        Initiator initiator = Initiator.start(aliceToBob(suite));
+        Responder responder = Responder.accept(bobToAlice(suite), initiator.message());
+        HandshakeFinish finish = initiator.receive(responder.message()).finish();
+        byte[] signature = finish.signature().clone();
+        signature[10] ^= 1;
+        assertThatThrownBy(() -> responder.finish(new HandshakeFinish(signature, finish.confirmation())))
+                .isInstanceOf(HandshakeException.class).hasMessageContaining("does not verify");
+    }
+
+    @Test
+    void accept_invalidIdentityKeyLengthRejected() throws Exception {
+        HandshakeInit own = Initiator.start(aliceToBob(suite)).message();
+        for (int length : new int[] {0, 31, 33, 64}) {
+            HandshakeInit bad = new HandshakeInit(own.version(), own.suiteId(), new byte[length], own.ephemeralKey());
+            assertThatThrownBy(() -> Responder.accept(bobToAlice(suite), bad)).as("%d-byte key", length)
+                    .isInstanceOf(HandshakeException.class)
+                    .hasMessageContaining(length + " bytes")
+                    .satisfies(e -> assertThat(((HandshakeException) e).reject().reason())
+                            .isEqualTo(HandshakeReject.INVALID));
+        }
+    }
+
+    @Test
+    void receive_invalidIdentityKeyLengthRejected() throws Exception {
+        Initiator initiator = Initiator.start(aliceToBob(suite));
+        HandshakeResponse genuine = Responder.accept(bobToAlice(suite), initiator.message()).message();
+        HandshakeResponse bad = new HandshakeResponse(genuine.version(), genuine.suiteId(), new byte[31],
+                genuine.ephemeralKey(), genuine.signature(), genuine.confirmation());
+        assertThatThrownBy(() -> initiator.receive(bad))
+                .isInstanceOf(HandshakeException.class).hasMessageContaining("31 bytes");
+    }
+
+    @Test
+    void accept_invalidEphemeralKeyRejectedWithReason() throws Exception {
+        HandshakeInit own = Initiator.start(aliceToBob(suite)).message();
+        HandshakeInit bad = new HandshakeInit(own.version(), own.suiteId(), own.identityKey(), new byte[55]);
+        assertThatThrownBy(() -> Responder.accept(bobToAlice(suite), bad))
+                .isInstanceOf(HandshakeException.class).hasMessageContaining("invalid ephemeral key")
+                .satisfies(e -> assertThat(((HandshakeException) e).reject().reason()).isEqualTo(HandshakeReject.INVALID));
+    }
+
+    @Test
+    void accept_versionMismatchRejectedWithReason() throws Exception {
+        HandshakeInit own = Initiator.start(aliceToBob(suite)).message();
+        HandshakeInit future = new HandshakeInit(2, own.suiteId(), own.identityKey(), own.ephemeralKey());
+        assertThatThrownBy(() -> Responder.accept(bobToAlice(suite), future))
+                .isInstanceOf(HandshakeException.class).hasMessageContaining("version 2")
+                .satisfies(e -> assertThat(((HandshakeException) e).reject().reason())
+                        .isEqualTo(HandshakeReject.VERSION_MISMATCH));
+    }
+
+    @Test
+    void receive_responseWithAnotherSuiteRejected() throws Exception {
+        Initiator initiator = Initiator.start(aliceToBob(suite));
+        HandshakeResponse genuine = Responder.accept(bobToAlice(suite), initiator.message()).message();
+        HandshakeResponse other = new HandshakeResponse(genuine.version(), "X25519_HKDF-SHA256_CHACHA20-POLY1305",
+                genuine.identityKey(), genuine.ephemeralKey(), genuine.signature(), genuine.confirmation());
+        assertThatThrownBy(() -> initiator.receive(other))
+                .isInstanceOf(HandshakeException.class).hasMessageContaining("X25519_HKDF-SHA256_CHACHA20-POLY1305")
+                .hasMessageContaining(suite.id());
+    }
+
+    @Test
+    void receive_duplicateRefused() throws Exception {
+        Initiator initiator = Initiator.start(aliceToBob(suite));
+        Responder responder = Responder.accept(bobToAlice(suite), initiator.message());
+        initiator.receive(responder.message());
+        assertThatThrownBy(() -> initiator.receive(responder.message()))
+                .isInstanceOf(HandshakeException.class).hasMessageContaining("duplicate handshake response");
+    }
+
+    @Test
+    void finish_duplicateRefused() throws Exception {
+        Initiator initiator = Initiator.start(aliceToBob(suite));
+        Responder responder = Responder.accept(bobToAlice(suite), initiator.message());
+        HandshakeFinish finish = initiator.receive(responder.message()).finish();
+        responder.finish(finish);
+        assertThatThrownBy(() -> responder.finish(finish))
+                .isInstanceOf(HandshakeException.class).hasMessageContaining("duplicate handshake finish");
+    }
+
+    @Test
+    void receive_afterAbortRefused() throws Exception {
+        Initiator initiator = Initiator.start(aliceToBob(suite));
+        Responder responder = Responder.accept(bobToAlice(suite), initiator.message());
+        initiator.abort();
+        assertThatThrownBy(() -> initiator.receive(responder.message())).isInstanceOf(HandshakeException.class);
+        responder.abort();
+        assertThatThrownBy(() -> responder.finish(new HandshakeFinish(new byte[64], new byte[32])))
+                .isInstanceOf(HandshakeException.class);
+    }
+
+    @Test
+    void receive_peerNameMismatchFails() throws Exception {
+        // Bob believes he is talking to Carol: the names are in the transcript, so the signatures fail.
+        Initiator initiator = Initiator.start(aliceToBob(suite));
+        HandshakeContext confused = new HandshakeContext(suite, bob, "Bob", "Carol", "lobby", Tracer.NONE);
+        Responder responder = Responder.accept(confused, initiator.message());
+        assertThatThrownBy(() -> initiator.receive(responder.message())).isInstanceOf(HandshakeException.class);
+    }
 }

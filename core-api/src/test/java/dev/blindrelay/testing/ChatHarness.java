@@ -124,6 +124,8 @@ public final class ChatHarness implements AutoCloseable {
         private KnownPeers knownPeers = KnownPeers.inMemory();
         private Duration joinTimeout = Duration.ofSeconds(10);
         private int maxQueued = 1000;
+        private boolean reconnect;
+        private Duration reconnectDelay = Duration.ofMillis(100);
 
         private ClientBuilder(String name) {
             this.name = name;
@@ -159,11 +161,19 @@ public final class ChatHarness implements AutoCloseable {
             return this;
         }
 
+        /** Off by default, so that a test sees a lost connection as it happens. */
+        public ClientBuilder reconnect(boolean value, Duration firstDelay) {
+            reconnect = value;
+            reconnectDelay = firstDelay;
+            return this;
+        }
+
         /** Creates the client without joining; {@code chat().start()} joins. Closed with the harness. */
         public Client build() {
             RecordingListener events = new RecordingListener(name);
-            ChatClient chat = new ChatClient(new ClientSettings(name, room, address(), joinTimeout, maxQueued, false, Duration.ofMillis(100)),
-                    clientSuite, identity, knownPeers, connector, events, Tracer.NONE);
+            ClientSettings settings = new ClientSettings(name, room, address(), joinTimeout, maxQueued, reconnect,
+                    reconnectDelay);
+            ChatClient chat = new ChatClient(settings, clientSuite, identity, knownPeers, connector, events, Tracer.NONE);
             synchronized (clients) {
                 clients.add(chat);
             }
