@@ -2,12 +2,14 @@ package dev.blindrelay.cli;
 
 import com.google.inject.CreationException;
 import com.google.inject.ProvisionException;
+import dev.blindrelay.cli.bench.BenchCommand;
 import dev.blindrelay.cli.command.ClientCommand;
 import dev.blindrelay.cli.command.DemoCommand;
 import dev.blindrelay.cli.command.KeygenCommand;
 import dev.blindrelay.cli.command.ServerCommand;
 import dev.blindrelay.cli.command.SuitesCommand;
 import dev.blindrelay.cli.command.TransportsCommand;
+import dev.blindrelay.cli.compare.CompareCommand;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,7 +30,8 @@ public final class Main {
 
     public static Main standard() {
         return new Main(List.of(new ServerCommand(), new ClientCommand(), new DemoCommand(), new SuitesCommand(),
-                new TransportsCommand(), new KeygenCommand()));
+                new TransportsCommand(), new KeygenCommand(), new CompareCommand(),
+                new BenchCommand()));
     }
 
     public static void main(String[] args) {

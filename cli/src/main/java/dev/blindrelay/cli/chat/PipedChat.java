@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.function.Predicate;
 
 /**
- * Standard input from a pipe or file, for scripts. It waits until a peer is secured before reading,
- * echoes each sent line as {@code name > text}, and at the end of input waits (briefly) for every
- * message to be acknowledged, so that nothing is cut off.
+ * Standard input from a pipe or file, for scripts. Before the first message it waits until a peer
+ * is secured, echoes each sent line as {@code name > text}, and at the end of input waits (briefly)
+ * for every message to be acknowledged, so that nothing is cut off.
  */
 public final class PipedChat implements ChatOutput {
 
@@ -33,18 +33,24 @@ public final class PipedChat implements ChatOutput {
     }
 
     public void run(ChatClient client, Predicate<String> handler, Duration patience) throws IOException {
-        if (!waitFor(() -> client.securedPeers() > 0, patience)) {
-            print("[CLIENT] Nobody joined within " + patience.toSeconds() + " s; leaving");
-            return;
-        }
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        boolean sent = false;
         String line;
         while ((line = lines.readLine()) != null) {
-            if (!line.isBlank() && !line.strip().startsWith("/")) {
+            boolean message = !line.isBlank() && !line.strip().startsWith("/");
+            // A script's first line usually comes before anyone else joined: wait for a peer, once.
+            if (message && !sent) {
+                if (!waitFor(() -> client.securedPeers() > 0, patience)) {
+                    print("[CLIENT] Nobody joined within " + patience.toSeconds() + " s; leaving");
+                    return;
+                }
+                sent = true;
+            }
+            if (message) {
                 print(client.name() + " > " + line);
             }
             if (!handler.test(line)) {
-                return;
+                break;
             }
         }
         waitFor(() -> client.pendingDeliveries() == 0, Duration.ofSeconds(5));

@@ -14,6 +14,11 @@ public record ServerOptions(String host, int port, Integer wsPort, List<String> 
     static final List<String> KEYS = List.of("config", "host", "port", "ws-port", "transport", "verbose",
             "max-frame", "io-threads", "max-connections", "rate-limit", "join-timeout", "help");
 
+    /** Parses server flags, e.g. for tests and embedding. */
+    public static ServerOptions parse(String... args) {
+        return from(Settings.parse("server", KEYS, args));
+    }
+
     static ServerOptions from(Settings settings) {
         int port = settings.integer("port", 0, 65535);
         Integer wsPort = settings.isSet("ws-port") ? settings.integer("ws-port", 0, 65535) : null;

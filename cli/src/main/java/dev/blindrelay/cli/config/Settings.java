@@ -50,6 +50,20 @@ public final class Settings {
             new Setting("rate-limit", "N", "0", "relay: frames per second per connection, 0 = unlimited"),
             new Setting("join-timeout", "SECONDS", "10", "relay: close connections that do not join in time"),
             new Setting("force", null, null, "keygen: replace an existing identity key"),
+            new Setting("suites", "IDS", "all", "compare: suite ids or aliases separated by commas, or 'all'"),
+            new Setting("sizes", "BYTES", "64,1024,16384", "compare: message sizes for the throughput, in bytes"),
+            new Setting("seconds", "SECONDS", "1", "compare: time per measurement; fractions allowed (0.2)"),
+            new Setting("html", "FILE", null, "compare: also write a self-contained HTML report with charts"),
+            new Setting("clients", "N", "100", "bench: client connections in this JVM"),
+            new Setting("rooms", "R", null, "bench: rooms the clients are spread over (default: clients / 2)"),
+            new Setting("messages", "M", "1000", "bench: messages each sender sends in the measured round"),
+            new Setting("size", "BYTES", "1024", "bench: message size in bytes"),
+            new Setting("relay", "HOST:PORT", null, "bench: load this running relay instead of starting one"),
+            new Setting("json", "FILE", null, "bench: also write the figures as JSON"),
+            new Setting("raw", null, null, "bench: pre-built opaque frames, no crypto: the relay alone"),
+            new Setting("baseline", null, null, "bench: with --raw, also run a plain socket forwarder and compare"),
+            new Setting("idle", null, null, "bench: clients join, handshake and stay idle; report relay memory"),
+            new Setting("join-rate", "N", "0", "bench: joins per second at most, 0 = as fast as welcomed"),
             new Setting("help", null, null, "show this help"));
 
     private final String command;

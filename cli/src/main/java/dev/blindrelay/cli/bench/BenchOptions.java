@@ -1,0 +1,93 @@
+package dev.blindrelay.cli.bench;
+
+import dev.blindrelay.cli.UsageException;
+import dev.blindrelay.cli.config.Settings;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The parsed settings of one {@code blindrelay bench} run.
+ *
+ * @param mode       what traffic to generate
+ * @param clients    client connections in this JVM
+ * @param rooms      rooms the clients are spread over, round-robin (raw: one pair per room slot)
+ * @param messages   messages each sender sends in the measured round (chat: to its whole room)
+ * @param size       bytes of each message: the chat text, or the opaque body of a raw DATA frame
+ * @param suite      cipher suite id or alias (chat and idle)
+ * @param transport  transport id
+ * @param relay      an already running relay, or null to start one in a child JVM
+ * @param json       where to write the figures as JSON, or null
+ * @param baseline   raw only: also run the same traffic through a plain blocking-socket forwarder
+ * @param ioThreads  event-loop threads of the relay and of the clients' shared connector each
+ * @param joinRate   joins per second at most; 0 joins as fast as the relay welcomes them
+ */
+record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, String suite, String transport,
+                    InetSocketAddress relay, Path json, boolean baseline, int ioThreads, int joinRate) {
+
+    enum Mode {
+        /** Real clients: handshakes, encryption, acknowledgements. */
+        CHAT,
+        /** Pre-built opaque DATA frames, one sender to one receiver per pair: the relay alone. */
+        RAW,
+        /** Clients that join, secure their sessions and then stay quiet: memory per connection. */
+        IDLE
+    }
+
+    static final List<String> KEYS = List.of("config", "clients", "rooms", "messages", "size", "suite", "transport",
+            "relay", "json", "raw", "baseline", "idle", "io-threads", "join-rate", "help");
+
+    /** Raw bodies carry a sequence number and a send time (two longs) for the loss and latency checks. */
+    static final int MIN_RAW_SIZE = 16;
+
+    static BenchOptions from(Settings settings) {
+        boolean raw = settings.flag("raw");
+        boolean idle = settings.flag("idle");
+        if (raw && idle) {
+            throw new UsageException("--raw and --idle measure different things; choose one");
+        }
+        Mode mode = raw ? Mode.RAW : idle ? Mode.IDLE : Mode.CHAT;
+        int clients = settings.integer("clients", 2, 1_000_000);
+        if (mode == Mode.RAW && clients % 2 != 0) {
+            throw new UsageException("--raw pairs a sender with a receiver: --clients must be even, got " + clients);
+        }
+        int rooms = settings.isSet("rooms") ? settings.integer("rooms", 1, clients) : Math.max(1, clients / 2);
+        int size = settings.integer("size", 1, 1_000_000);
+        if (mode == Mode.RAW && size < MIN_RAW_SIZE) {
+            throw new UsageException("--raw needs --size of at least " + MIN_RAW_SIZE + " bytes (sequence + time)");
+        }
+        boolean baseline = settings.flag("baseline");
+        String transport = settings.get("transport");
+        InetSocketAddress relay = settings.isSet("relay") ? address(settings.get("relay")) : null;
+        if (baseline && (mode != Mode.RAW || !transport.equals("tcp") || relay != null)) {
+            throw new UsageException("--baseline compares --raw tcp traffic through a relay this command starts;"
+                    + " use it with --raw, --transport tcp and without --relay");
+        }
+        String json = settings.get("json");
+        return new BenchOptions(mode, clients, rooms, settings.integer("messages", 0, 100_000_000), size,
+                settings.get("suite"), transport, relay, json == null ? null : Path.of(json), baseline,
+                settings.integer("io-threads", 1, 64), settings.integer("join-rate", 0, 1_000_000));
+    }
+
+    private static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            if (colon <= 0) {
+                throw new NumberFormatException();
+            }
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return new InetSocketAddress(hostPort.substring(0, colon), port);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--relay must be HOST:PORT, e.g. 127.0.0.1:5000, got '" + hostPort + "'");
+        }
+    }
+
+    /** The room of client {@code index}: round-robin. */
+    String roomOf(int index) {
+        return "room" + (index % rooms);
+    }
+}

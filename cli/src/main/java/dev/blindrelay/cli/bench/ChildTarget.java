@@ -1,0 +1,150 @@
+package dev.blindrelay.cli.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link RelayProcess} (our relay, or the plain forwarder) in a child JVM on this machine and
+ * talks to it over its standard input and output. The child gets this JVM's {@code -D} and {@code -X}
+ * options, so {@code -Dio.netty.leakDetection.level=disabled} or {@code -Xmx} apply to both.
+ */
+final class ChildTarget implements Target {
+
+    private static final long ANSWER_SECONDS = 60;
+
+    private final Process process;
+    private final PrintStream commands;
+    private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    private final String kind;
+    private final InetSocketAddress address;
+    private final long pid;
+
+    private ChildTarget(Process process, String kind) throws IOException {
+        this.process = process;
+        this.kind = kind;
+        this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        Thread reader = new Thread(this::readAnswers, "bench-child-output");
+        reader.setDaemon(true);
+        reader.start();
+        String[] ready = answer("READY");
+        this.address = new InetSocketAddress("127.0.0.1", Integer.parseInt(ready[1]));
+        this.pid = Long.parseLong(ready[2]);
+    }
+
+    /** Our relay on {@code transport} with {@code ioThreads} event-loop threads. */
+    static ChildTarget relay(String transport, int ioThreads) throws IOException {
+        return start("relay", transport, ioThreads);
+    }
+
+    /** The plain blocking-socket forwarder (TCP framing). */
+    static ChildTarget forwarder() throws IOException {
+        return start("forward", "tcp", 1);
+    }
+
+    private static ChildTarget start(String kind, String transport, int ioThreads) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-D") || option.startsWith("-X")) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RelayProcess.class.getName(), kind,
+                transport, Integer.toString(ioThreads)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            return new ChildTarget(process, kind);
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private void readAnswers() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                answers.add(line);
+            }
+        } catch (IOException e) {
+            // the child is gone; answer() reports it
+        }
+    }
+
+    private String[] answer(String expected) throws IOException {
+        try {
+            String line = answers.poll(ANSWER_SECONDS, TimeUnit.SECONDS);
+            if (line == null || !line.startsWith(expected + " ")) {
+                throw new IOException("the " + kind + " process did not answer " + expected
+                        + (process.isAlive() ? "" : " (it exited with code " + process.exitValue() + ")")
+                        + (line == null ? "" : "; it said: " + line));
+            }
+            return line.split(" ");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the " + kind + " process");
+        }
+    }
+
+    private String[] ask(String command, String expected) {
+        commands.println(command);
+        try {
+            return answer(expected);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public boolean speaksProtocol() {
+        return kind.equals("relay");
+    }
+
+    @Override
+    public Optional<HeapReading> heap() {
+        String[] heap = ask("heap", "HEAP");
+        return Optional.of(new HeapReading(Long.parseLong(heap[1]), Long.parseLong(heap[2]), Long.parseLong(heap[3])));
+    }
+
+    @Override
+    public OptionalInt connections() {
+        return OptionalInt.of(Integer.parseInt(ask("connections", "CONNECTIONS")[1]));
+    }
+
+    @Override
+    public String describe() {
+        return (kind.equals("relay") ? "our relay" : "plain blocking-socket forwarder") + " in child JVM pid " + pid
+                + " on 127.0.0.1:" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        commands.println("quit");
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

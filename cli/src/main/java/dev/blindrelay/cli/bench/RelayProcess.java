@@ -1,0 +1,99 @@
+package dev.blindrelay.cli.bench;
+
+import dev.blindrelay.registry.PluginRegistry;
+import dev.blindrelay.relay.Relay;
+import dev.blindrelay.relay.RelayLimits;
+import dev.blindrelay.relay.RelayObserver;
+import dev.blindrelay.spi.Transport;
+import dev.blindrelay.spi.TransportOptions;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * The relay under test, in a JVM of its own, so that its heap is measured without the thousands of
+ * clients that load it, and its file descriptors do not count against the clients' limit.
+ * {@link ChildTarget} starts it. Arguments: {@code relay|forward TRANSPORT IO_THREADS}. It prints
+ * {@code READY <port> <pid>}, then answers one line per command read from standard input:
+ * <pre>
+ * heap         HEAP &lt;used bytes after a full GC&gt; &lt;committed bytes&gt; &lt;resident bytes or -1&gt;
+ * connections  CONNECTIONS &lt;open connections&gt;
+ * quit         (closes the relay and exits; so does the end of standard input)
+ * </pre>
+ */
+public final class RelayProcess {
+
+    private RelayProcess() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String kind = args[0];
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        AutoCloseable server;
+        int port;
+        IntSupplier connections;
+        if (kind.equals("forward")) {
+            PlainForwarder forwarder = PlainForwarder.listen(any);
+            server = forwarder;
+            port = forwarder.port();
+            connections = forwarder::connections;
+        } else {
+            Transport transport = PluginRegistry.load(RelayProcess.class.getClassLoader()).transports().get(args[1]);
+            TransportOptions options = TransportOptions.defaults().withIoThreads(Integer.parseInt(args[2]));
+            Relay relay = Relay.start(List.of(new Relay.Endpoint(transport, any)), options, RelayLimits.defaults(),
+                    RelayObserver.NONE);
+            server = relay;
+            port = relay.address().getPort();
+            connections = relay.router()::connectionCount;
+        }
+        System.out.println("READY " + port + " " + ProcessHandle.current().pid());
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+            switch (line) {
+                case "heap" -> System.out.println("HEAP " + usedHeapAfterGc() + " "
+                        + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() + " "
+                        + residentBytes());
+                case "connections" -> System.out.println("CONNECTIONS " + connections.getAsInt());
+                default -> System.out.println("ERROR unknown command " + line);
+            }
+            System.out.flush();
+        }
+        try {
+            server.close();
+        } catch (Exception e) {
+            System.err.println("closing: " + e);
+        }
+        System.exit(0);
+    }
+
+    /** Live heap: what is still reachable after full collections (System.gc() is a full GC on G1). */
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The process's resident set (heap, direct buffers, code, stacks), from Linux's /proc; -1 elsewhere. */
+    private static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+}

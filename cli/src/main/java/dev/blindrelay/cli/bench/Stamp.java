@@ -1,0 +1,57 @@
+package dev.blindrelay.cli.bench;
+
+/**
+ * What a benchmark message carries so the receiver can check it and time it: the sender's sequence
+ * number and its {@link System#nanoTime()} at sending. Clients and relay client threads share one JVM,
+ * so the clocks agree. Chat text is "seq nanos " padded with 'x' to the message size; a raw body
+ * holds the two numbers as big-endian longs in its first 16 bytes.
+ */
+record Stamp(int seq, long sentNanos) {
+
+    /** Text of exactly {@code size} bytes when the numbers fit, otherwise just the numbers. */
+    String toText(int size) {
+        StringBuilder text = new StringBuilder(Math.max(size, 32)).append(seq).append(' ').append(sentNanos).append(' ');
+        while (text.length() < size) {
+            text.append('x');
+        }
+        return text.toString();
+    }
+
+    /** @return the stamp, or null when the text is not a benchmark message */
+    static Stamp parse(String text) {
+        int first = text.indexOf(' ');
+        int second = first < 0 ? -1 : text.indexOf(' ', first + 1);
+        if (second < 0) {
+            return null;
+        }
+        try {
+            return new Stamp(Integer.parseInt(text, 0, first, 10), Long.parseLong(text, first + 1, second, 10));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    void writeTo(byte[] frame, int offset) {
+        putLong(frame, offset, seq);
+        putLong(frame, offset + 8, sentNanos);
+    }
+
+    static Stamp readFrom(byte[] frame, int offset) {
+        return new Stamp((int) getLong(frame, offset), getLong(frame, offset + 8));
+    }
+
+    private static void putLong(byte[] out, int at, long value) {
+        for (int i = 7; i >= 0; i--) {
+            out[at + i] = (byte) value;
+            value >>>= 8;
+        }
+    }
+
+    private static long getLong(byte[] in, int at) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (in[at + i] & 0xFF);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.blindrelay.cli.bench;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** What the benchmark clients connect to: our relay (started here or elsewhere) or the plain forwarder. */
+interface Target extends AutoCloseable {
+
+    InetSocketAddress address();
+
+    /** True when it speaks the protocol (JOIN, WELCOME); the plain forwarder only pairs connections. */
+    boolean speaksProtocol();
+
+    /** Its live heap, measured in its own JVM after a full GC; empty when that JVM is not ours. */
+    Optional<HeapReading> heap();
+
+    /** Connections it has open, by its own count; empty when it cannot be asked. */
+    OptionalInt connections();
+
+    /** One line for the report, e.g. "relay in child JVM pid 4242". */
+    String describe();
+
+    @Override
+    void close();
+
+    /** Bytes of heap in use after a full GC and committed, and the resident set size (-1 if unknown). */
+    record HeapReading(long usedBytes, long committedBytes, long residentBytes) {
+    }
+}

@@ -1,0 +1,107 @@
+package dev.blindrelay.cli.compare;
+
+import dev.blindrelay.handshake.HandshakeFinish;
+import dev.blindrelay.handshake.HandshakeInit;
+import dev.blindrelay.handshake.HandshakeResponse;
+import dev.blindrelay.identity.IdentityKeyPair;
+import dev.blindrelay.registry.PluginRegistry;
+import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.wire.Envelope;
+import dev.blindrelay.wire.EnvelopeHeader;
+import dev.blindrelay.wire.FrameType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SuiteBenchmarkTest {
+
+    private static final InMemoryHandshake PARTIES = InMemoryHandshake.withFreshIdentities();
+    private static final TimeBox TINY = new TimeBox(Duration.ofMillis(20));
+
+    static List<CipherSuite> suites() {
+        return PluginRegistry.load().suites();
+    }
+
+    @ParameterizedTest
+    @MethodSource("suites")
+    void measure_everyFigurePositive(CipherSuite suite) throws Exception {
+        SuiteMeasurement measured = new SuiteBenchmark(PARTIES, List.of(64, 4096), TINY).measure(suite, "alias");
+
+        assertThat(measured.id()).isEqualTo(suite.id());
+        assertThat(measured.handshakesPerSecond()).isPositive();
+        assertThat(measured.agreementsPerSecond()).isPositive();
+        assertThat(measured.megabytesPerSecond()).hasSize(2).allSatisfy(rate -> assertThat(rate).isPositive());
+        assertThat(measured.components()).extracting(Component::id)
+                .containsExactly(suite.keyAgreement().id(), suite.kdf().id(), suite.aead().id());
+        assertThat(measured.components()).extracting(Component::provider).doesNotContainNull();
+    }
+
+    /** The counts must be the frames a client really sends: re-encode a fresh handshake independently. */
+    @ParameterizedTest
+    @MethodSource("suites")
+    void wireCost_equalsTheEncodedFrames(CipherSuite suite) throws Exception {
+        InMemoryHandshake.Result handshake = PARTIES.run(suite);
+        WireCost wire = WireCost.of(handshake);
+
+        int init = new Envelope(FrameType.HANDSHAKE_INIT, "Alice", "Bob", "lobby", handshake.init().encode())
+                .encode().length;
+        int response = new Envelope(FrameType.HANDSHAKE_RESPONSE, "Bob", "Alice", "lobby",
+                handshake.response().encode()).encode().length;
+        int finish = new Envelope(FrameType.HANDSHAKE_FINISH, "Alice", "Bob", "lobby", handshake.finish().encode())
+                .encode().length;
+        assertThat(wire.initFrame()).isEqualTo(init);
+        assertThat(wire.responseFrame()).isEqualTo(response);
+        assertThat(wire.finishFrame()).isEqualTo(finish);
+        assertThat(wire.handshakeFrames()).isEqualTo(init + response + finish);
+        assertThat(wire.handshakeOverTcp()).isEqualTo(init + response + finish + 3 * 4);
+
+        // And from the field layout of docs/PROTOCOL.md, so the frames themselves are the ones expected.
+        int header = 2 + (1 + "Alice".length()) + (1 + "Bob".length()) + (1 + "lobby".length());
+        int suiteId = 1 + suite.id().length();
+        int identity = 2 + IdentityKeyPair.PUBLIC_KEY_LENGTH;
+        int signature = 2 + IdentityKeyPair.SIGNATURE_LENGTH;
+        int confirmation = 1 + handshake.finish().confirmation().length;
+        assertThat(init).isEqualTo(header + 1 + suiteId + identity + 2 + suite.keyAgreement().publicKeyLength());
+        assertThat(response).isEqualTo(header + 1 + suiteId + identity + 2 + suite.keyAgreement().responseLength()
+                + signature + confirmation);
+        assertThat(finish).isEqualTo(header + signature + confirmation);
+        handshake.destroy();
+    }
+
+    @ParameterizedTest
+    @MethodSource("suites")
+    void wireCost_messageOverheadIsWhatSealAdds(CipherSuite suite) throws Exception {
+        InMemoryHandshake.Result handshake = PARTIES.run(suite);
+        WireCost wire = WireCost.of(handshake);
+        SecureSession alice = handshake.initiatorSession();
+
+        for (int size : new int[]{0, 1, 64, 1000}) {
+            byte[] frame = alice.seal(new byte[size]);
+            assertThat(frame.length - size).isEqualTo(wire.messageOverhead());
+            assertThat(handshake.responderSession().open(EnvelopeHeader.parse(frame), frame).plaintext()).hasSize(size);
+        }
+        int header = 2 + (1 + "Alice".length()) + (1 + "Bob".length()) + (1 + "lobby".length());
+        assertThat(wire.messageOverhead()).isEqualTo(header + 8 + suite.aead().tagLength());
+        assertThat(wire.messageOverheadOverTcp()).isEqualTo(wire.messageOverhead() + 4);
+        handshake.destroy();
+    }
+
+    @ParameterizedTest
+    @MethodSource("suites")
+    void run_messagesAreTheRealHandshake(CipherSuite suite) throws Exception {
+        InMemoryHandshake.Result handshake = PARTIES.run(suite);
+
+        assertThat(HandshakeInit.parse(handshake.init().encode()).suiteId()).isEqualTo(suite.id());
+        assertThat(HandshakeResponse.parse(handshake.response().encode()).ephemeralKey())
+                .hasSize(suite.keyAgreement().responseLength());
+        assertThat(HandshakeFinish.parse(handshake.finish().encode()).signature())
+                .hasSize(IdentityKeyPair.SIGNATURE_LENGTH);
+        assertThat(handshake.initiatorSession().safetyCode()).isEqualTo(handshake.responderSession().safetyCode());
+        handshake.destroy();
+    }
+}
