@@ -670,6 +670,10 @@ public final class ChatClient implements AutoCloseable {
             case ROOM, DIRECT -> {
                 sealAndSend(peer, new ChatPayload(ChatPayload.Kind.ACK, payload.id(), ""));
                 if (seen.put(peer.name + "\u0000" + payload.id(), Boolean.TRUE) == null) {
+                    if (peer.blocked()) {
+                        listener.warning("the next message is signed by a NEW identity key for " + peer.name
+                                + ": it may not come from " + peer.name + " (/verify " + peer.name + ")");
+                    }
                     listener.message(peer.name, payload.text(), payload.kind() == ChatPayload.Kind.DIRECT);
                 }
             }
