@@ -33,6 +33,11 @@ public final class HkdfSha256 implements Kdf {
     }
 
     @Override
+    public String description() {
+        return "HKDF with HMAC-SHA256 (RFC 5869): extract-then-expand, 256-bit PRK, up to 8160 output bytes";
+    }
+
+    @Override
     public int hashLength() {
         return HASH_LENGTH;
     }

@@ -18,4 +18,10 @@ public final class P256AesGcmSuite implements NamedSuite {
     public String alias() {
         return "p256-aesgcm";
     }
+
+    @Override
+    public String description() {
+        return "P-256 ECDH, HKDF-SHA256, AES-256-GCM: ~128-bit classical security, fastest where the CPU has AES "
+                + "instructions; not post-quantum";
+    }
 }

@@ -1,8 +1,7 @@
 package dev.blindrelay.p256;
 
 import dev.blindrelay.spi.KeyAgreement;
-import dev.blindrelay.spi.KeyAgreementResponse;
-import dev.blindrelay.spi.KeyShare;
+import dev.blindrelay.spi.support.DhKeyAgreement;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -15,14 +14,16 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.security.Provider;
 import java.security.SecureRandom;
-import java.util.Arrays;
+import java.security.Security;
+import java.util.List;
 
 /**
  * Ephemeral ECDH on P-256 (secp256r1). Public messages are uncompressed SEC1 points {@code 04||X||Y}
- * (65 bytes); the shared secret is the 32-byte big-endian x-coordinate.
+ * (65 bytes); private keys are 32-byte big-endian scalars; the shared secret is the 32-byte big-endian
+ * x-coordinate.
  *
  * <p>Compressed points ({@code 02/03||X}) are refused although SEC1 allows them: one encoding per key
  * keeps the transcript unambiguous and leaves out point decompression, a classic source of bugs.
@@ -31,9 +32,10 @@ import java.util.Arrays;
  * agreement/s on Java 17, against 2.2k/s for BC through JCA and 0.7k/s for SunEC. Nothing is registered
  * with {@code java.security.Security}.
  */
-public final class P256KeyAgreement implements KeyAgreement {
+public final class P256KeyAgreement extends DhKeyAgreement {
 
     public static final String ID = "P256";
+    static final String DESCRIPTION = "ECDH on NIST P-256 (secp256r1): ~128-bit classical security; not post-quantum";
     static final int PUBLIC_KEY_LENGTH = 65;
     static final int SECRET_LENGTH = 32;
 
@@ -42,9 +44,8 @@ public final class P256KeyAgreement implements KeyAgreement {
 
     private final SecureRandom random = new SecureRandom();
 
-    @Override
-    public String id() {
-        return ID;
+    public P256KeyAgreement() {
+        super(ID, PUBLIC_KEY_LENGTH, SECRET_LENGTH);
     }
 
     /** Keep in step with {@code bouncycastle.version} in the parent pom (a test checks it). */
@@ -54,66 +55,45 @@ public final class P256KeyAgreement implements KeyAgreement {
     }
 
     @Override
-    public int publicKeyLength() {
-        return PUBLIC_KEY_LENGTH;
+    public String description() {
+        return DESCRIPTION;
+    }
+
+    /** The JDK's SunEC, where the runtime has it: same bytes on the wire, several times slower on 17. */
+    @Override
+    public List<KeyAgreement> providerVariants() {
+        Provider sunEc = Security.getProvider("SunEC");
+        return sunEc == null ? List.of() : List.of(new P256SunEc(sunEc));
     }
 
     @Override
-    public int responseLength() {
-        return PUBLIC_KEY_LENGTH;
-    }
-
-    @Override
-    public int sharedSecretLength() {
-        return SECRET_LENGTH;
-    }
-
-    @Override
-    public KeyShare generate() {
+    protected KeyPairBytes generateKeyPair() {
         ECKeyPairGenerator generator = new ECKeyPairGenerator();
         generator.init(new ECKeyGenerationParameters(DOMAIN, random));
         AsymmetricCipherKeyPair pair = generator.generateKeyPair();
         BigInteger d = ((ECPrivateKeyParameters) pair.getPrivate()).getD();
         ECPoint q = ((ECPublicKeyParameters) pair.getPublic()).getQ();
-        return new Share(BigIntegers.asUnsignedByteArray(SECRET_LENGTH, d), q.getEncoded(false));
+        return new KeyPairBytes(BigIntegers.asUnsignedByteArray(SECRET_LENGTH, d), q.getEncoded(false));
     }
 
+    /** Refuses a bad key before spending a key generation on it. */
     @Override
-    public KeyAgreementResponse respond(byte[] initiatorPublic) throws GeneralSecurityException {
-        decodePublic(initiatorPublic); // refuse a bad key before spending a key generation on it
-        Share own = (Share) generate();
-        byte[] secret = agree(own.scalar(), initiatorPublic);
-        return new KeyAgreementResponse(own.publicBytes(), secret, own);
+    protected void precheckPublicKey(byte[] peerPublic) throws InvalidKeyException {
+        decodePublic(peerPublic);
     }
 
+    /** The x-coordinate of {@code privateKey * peerPublic}, 32 bytes. */
     @Override
-    public byte[] finish(KeyShare own, byte[] responderMessage) throws GeneralSecurityException {
-        if (!(own instanceof Share share)) {
-            throw new InvalidKeyException("P-256 cannot finish with a key share made by another key agreement");
-        }
-        return agree(share.scalar(), responderMessage);
-    }
-
-    /**
-     * The x-coordinate of {@code privateScalar * peerPublic}, 32 bytes. The SPI methods compute through
-     * here, so the vector tests exercise the same code with the vectors' private keys.
-     *
-     * @throws InvalidKeyException when {@code peerPublic} is not an uncompressed point on P-256
-     */
-    static byte[] agree(BigInteger privateScalar, byte[] peerPublic) throws InvalidKeyException {
+    public byte[] agree(byte[] privateKey, byte[] peerPublic) throws InvalidKeyException {
         ECPublicKeyParameters peer = new ECPublicKeyParameters(decodePublic(peerPublic), DOMAIN);
         ECDHBasicAgreement agreement = new ECDHBasicAgreement();
-        agreement.init(new ECPrivateKeyParameters(privateScalar, DOMAIN));
+        agreement.init(new ECPrivateKeyParameters(new BigInteger(1, privateKey), DOMAIN));
         return BigIntegers.asUnsignedByteArray(SECRET_LENGTH, agreement.calculateAgreement(peer));
     }
 
     /** Length and prefix first, then BC checks that both coordinates are below p and satisfy the curve equation. */
     private static ECPoint decodePublic(byte[] encoded) throws InvalidKeyException {
-        if (encoded.length != PUBLIC_KEY_LENGTH || encoded[0] != 0x04) {
-            String first = encoded.length > 0 ? String.format(" starting 0x%02x", encoded[0]) : "";
-            throw new InvalidKeyException("P-256 public key must be an uncompressed point 04||X||Y of 65 bytes, got "
-                    + encoded.length + " bytes" + first + " (compressed points are not accepted)");
-        }
+        checkEncoding(encoded);
         try {
             // An affine 04||X||Y can never be the point at infinity; validatePublicPoint checks that as well.
             return DOMAIN.validatePublicPoint(DOMAIN.getCurve().decodePoint(encoded));
@@ -122,38 +102,12 @@ public final class P256KeyAgreement implements KeyAgreement {
         }
     }
 
-    /** The private scalar as 32 big-endian bytes (a BigInteger could not be wiped). */
-    private static final class Share implements KeyShare {
-        private final byte[] scalar;
-        private final byte[] publicKey;
-        private volatile boolean destroyed;
-
-        Share(byte[] scalar, byte[] publicKey) {
-            this.scalar = scalar;
-            this.publicKey = publicKey;
-        }
-
-        BigInteger scalar() throws InvalidKeyException {
-            if (destroyed) {
-                throw new InvalidKeyException("P-256 key share has been destroyed");
-            }
-            return new BigInteger(1, scalar);
-        }
-
-        @Override
-        public byte[] publicBytes() {
-            return publicKey.clone();
-        }
-
-        @Override
-        public byte[] secretBytesForTrace() {
-            return scalar.clone();
-        }
-
-        @Override
-        public void destroy() {
-            destroyed = true;
-            Arrays.fill(scalar, (byte) 0);
+    /** The encoding policy, shared with the SunEC variant so that both accept exactly the same bytes. */
+    static void checkEncoding(byte[] encoded) throws InvalidKeyException {
+        if (encoded.length != PUBLIC_KEY_LENGTH || encoded[0] != 0x04) {
+            String first = encoded.length > 0 ? String.format(" starting 0x%02x", encoded[0]) : "";
+            throw new InvalidKeyException("P-256 public key must be an uncompressed point 04||X||Y of 65 bytes, got "
+                    + encoded.length + " bytes" + first + " (compressed points are not accepted)");
         }
     }
 }

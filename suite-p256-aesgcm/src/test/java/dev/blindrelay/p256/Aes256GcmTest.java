@@ -1,260 +1,48 @@
 package dev.blindrelay.p256;
 
-import dev.blindrelay.spi.AeadKey;
+import dev.blindrelay.spi.Aead;
 import dev.blindrelay.testing.Wycheproof;
-import org.assertj.core.api.SoftAssertions;
+import dev.blindrelay.testing.contract.AeadContract;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import javax.crypto.AEADBadTagException;
-import java.security.GeneralSecurityException;
-import java.security.InvalidAlgorithmParameterException;
-import java.security.InvalidKeyException;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class Aes256GcmTest {
+class Aes256GcmTest extends AeadContract {
 
-    private static final byte[] NONCE = HexFormat.of().parseHex("000102030405060708090a0b");
-    private static final byte[] AAD = "header".getBytes();
+    @Override
+    protected Aead newPlugin() {
+        return new Aes256Gcm();
+    }
 
-    private final Aes256Gcm aead = new Aes256Gcm();
-
-    /** The AES-256 groups with our parameters (96-bit nonce, 128-bit tag). */
-    @Test
-    void sealOpen_wycheproofVectors() {
+    /** The AES-256 groups with our parameters (96-bit nonce, 128-bit tag), on SunJCE and on BouncyCastle. */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void sealOpen_wycheproofVectors(Aead aead) {
         List<Wycheproof.Case> cases = Wycheproof.cases("aes_gcm_test.json", group -> group.get("keySize").asInt() == 256
                 && group.get("ivSize").asInt() == 96 && group.get("tagSize").asInt() == 128);
-        int[] counts = new int[2];
-        SoftAssertions.assertSoftly(softly -> {
-            for (Wycheproof.Case c : cases) {
-                byte[] ctAndTag = concat(c.hex("ct"), c.hex("tag"));
-                try {
-                    AeadKey key = aead.importKey(c.hex("key"));
-                    if (c.valid()) {
-                        softly.assertThat(aead.seal(key, c.hex("iv"), c.hex("msg"), c.hex("aad"))).as(c.toString())
-                                .isEqualTo(ctAndTag);
-                        softly.assertThat(aead.open(key, c.hex("iv"), ctAndTag, c.hex("aad"))).as(c.toString())
-                                .isEqualTo(c.hex("msg"));
-                        counts[0]++;
-                    } else {
-                        softly.assertThatThrownBy(() -> aead.open(key, c.hex("iv"), ctAndTag, c.hex("aad")))
-                                .as(c.toString()).isInstanceOf(AEADBadTagException.class);
-                        counts[1]++;
-                    }
-                } catch (GeneralSecurityException e) {
-                    softly.fail(c + " threw " + e);
-                }
-            }
-        });
+
+        int[] counts = checkWycheproof(aead, cases);
+
         assertThat(cases).hasSize(66);
         assertThat(counts).containsExactly(39, 27);
     }
 
     @Test
-    void sealOpen_roundTrip() throws Exception {
-        AeadKey key = aead.importKey(key(1));
-        for (int size : new int[] {0, 1, 64, 1024, 70_000}) {
-            byte[] plaintext = new byte[size];
-            Arrays.fill(plaintext, (byte) size);
+    void describe_lengthsProviderAndSecurityNote() {
+        Aead aead = newPlugin();
 
-            byte[] sealed = aead.seal(key, NONCE, plaintext, AAD);
-
-            assertThat(sealed).hasSize(size + 16);
-            assertThat(aead.open(key, NONCE, sealed, AAD)).isEqualTo(plaintext);
-        }
-    }
-
-    @Test
-    void seal_sameKeyAndNonceTwiceGivesTheSameOutput() throws Exception {
-        // SunJCE refuses to re-initialise one Cipher for encryption under the same key and nonce; the
-        // per-thread Cipher must not make the answer depend on the previous call.
-        AeadKey key = aead.importKey(key(1));
-        byte[] first = aead.seal(key, NONCE, new byte[10], AAD);
-
-        assertThat(aead.seal(key, NONCE, new byte[10], AAD)).isEqualTo(first);
-        assertThat(aead.open(key, NONCE, first, AAD)).isEqualTo(new byte[10]);
-        assertThat(aead.open(key, NONCE, first, AAD)).isEqualTo(new byte[10]);
-    }
-
-    @Test
-    void seal_keyImportedByAnotherInstanceWorks() throws Exception {
-        AeadKey key = new Aes256Gcm().importKey(key(1));
-        byte[] sealed = aead.seal(key, NONCE, new byte[3], AAD);
-
-        assertThat(new Aes256Gcm().open(key, NONCE, sealed, AAD)).isEqualTo(new byte[3]);
-    }
-
-    @Test
-    void sealOpen_concurrentThreadsDoNotInterfere() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Boolean>> results = new java.util.ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                int seed = t;
-                results.add(pool.submit(() -> {
-                    AeadKey key = aead.importKey(key(seed));
-                    for (int i = 0; i < 2_000; i++) {
-                        byte[] message = new byte[] {(byte) seed, (byte) i};
-                        if (!Arrays.equals(aead.open(key, NONCE, aead.seal(key, NONCE, message, AAD), AAD), message)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }));
-            }
-            for (Future<Boolean> result : results) {
-                assertThat(result.get(30, TimeUnit.SECONDS)).isTrue();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
-    void open_tamperedCiphertext() throws Exception {
-        AeadKey key = aead.importKey(key(1));
-        byte[] sealed = aead.seal(key, NONCE, new byte[20], AAD);
-        sealed[3] ^= 1;
-
-        assertThatThrownBy(() -> aead.open(key, NONCE, sealed, AAD)).isInstanceOf(AEADBadTagException.class);
-    }
-
-    @Test
-    void open_tamperedTag() throws Exception {
-        AeadKey key = aead.importKey(key(1));
-        byte[] sealed = aead.seal(key, NONCE, new byte[20], AAD);
-        sealed[sealed.length - 1] ^= (byte) 0x80;
-
-        assertThatThrownBy(() -> aead.open(key, NONCE, sealed, AAD)).isInstanceOf(AEADBadTagException.class);
-    }
-
-    @Test
-    void open_tamperedAad() throws Exception {
-        AeadKey key = aead.importKey(key(1));
-        byte[] sealed = aead.seal(key, NONCE, new byte[20], AAD);
-
-        assertThatThrownBy(() -> aead.open(key, NONCE, sealed, "heades".getBytes()))
-                .isInstanceOf(AEADBadTagException.class);
-    }
-
-    @Test
-    void open_wrongNonce() throws Exception {
-        AeadKey key = aead.importKey(key(1));
-        byte[] sealed = aead.seal(key, NONCE, new byte[20], AAD);
-        byte[] other = NONCE.clone();
-        other[11] ^= 1;
-
-        assertThatThrownBy(() -> aead.open(key, other, sealed, AAD)).isInstanceOf(AEADBadTagException.class);
-    }
-
-    @Test
-    void open_wrongKey() throws Exception {
-        byte[] sealed = aead.seal(aead.importKey(key(1)), NONCE, new byte[20], AAD);
-        AeadKey other = aead.importKey(key(2));
-
-        assertThatThrownBy(() -> aead.open(other, NONCE, sealed, AAD)).isInstanceOf(AEADBadTagException.class);
-    }
-
-    @Test
-    void open_shorterThanTag() throws Exception {
-        AeadKey key = aead.importKey(key(1));
-
-        assertThatThrownBy(() -> aead.open(key, NONCE, new byte[15], AAD)).isInstanceOf(AEADBadTagException.class);
-    }
-
-    @Test
-    void importKey_wrongKeyLength() {
-        for (int length : new int[] {0, 16, 24, 31, 33}) {
-            assertThatThrownBy(() -> aead.importKey(new byte[length])).isInstanceOf(InvalidKeyException.class)
-                    .hasMessageContaining("32 bytes");
-        }
-    }
-
-    @Test
-    void importKey_copiesTheCallersBytes() throws Exception {
-        byte[] raw = key(1);
-        AeadKey key = aead.importKey(raw);
-        byte[] sealed = aead.seal(key, NONCE, new byte[5], AAD);
-
-        Arrays.fill(raw, (byte) 0);
-
-        assertThat(aead.open(key, NONCE, sealed, AAD)).isEqualTo(new byte[5]);
-    }
-
-    @Test
-    void seal_wrongNonceLength() throws Exception {
-        AeadKey key = aead.importKey(key(1));
-        for (int length : new int[] {0, 8, 11, 13, 16}) {
-            assertThatThrownBy(() -> aead.seal(key, new byte[length], new byte[5], AAD))
-                    .isInstanceOf(InvalidAlgorithmParameterException.class);
-        }
-    }
-
-    @Test
-    void open_wrongNonceLength() throws Exception {
-        AeadKey key = aead.importKey(key(1));
-        byte[] sealed = aead.seal(key, NONCE, new byte[5], AAD);
-
-        assertThatThrownBy(() -> aead.open(key, new byte[16], sealed, AAD))
-                .isInstanceOf(InvalidAlgorithmParameterException.class);
-    }
-
-    @Test
-    void seal_keyFromAnotherAead() {
-        AeadKey foreign = new AeadKey() { // what a ChaCha20-Poly1305 plugin's key looks like to this one
-            @Override
-            public String aeadId() {
-                return "CHACHA20-POLY1305";
-            }
-
-            @Override
-            public void destroy() {
-            }
-        };
-
-        assertThatThrownBy(() -> aead.seal(foreign, NONCE, new byte[5], AAD)).isInstanceOf(InvalidKeyException.class)
-                .hasMessageContaining("CHACHA20-POLY1305");
-        assertThatThrownBy(() -> aead.open(foreign, NONCE, new byte[20], AAD)).isInstanceOf(InvalidKeyException.class);
-    }
-
-    @Test
-    void seal_destroyedKey() throws Exception {
-        AeadKey key = aead.importKey(key(1));
-        byte[] sealed = aead.seal(key, NONCE, new byte[5], AAD);
-
-        key.destroy();
-
-        assertThatThrownBy(() -> aead.seal(key, NONCE, new byte[5], AAD)).isInstanceOf(InvalidKeyException.class);
-        assertThatThrownBy(() -> aead.open(key, NONCE, sealed, AAD)).isInstanceOf(InvalidKeyException.class);
-    }
-
-    @Test
-    void lengthsAndProvider() {
         assertThat(aead.id()).isEqualTo("AES-256-GCM");
-        assertThat(aead.keyLength()).isEqualTo(32);
-        assertThat(aead.nonceLength()).isEqualTo(12);
-        assertThat(aead.tagLength()).isEqualTo(16);
+        assertThat(new int[] {aead.keyLength(), aead.nonceLength(), aead.tagLength()}).containsExactly(32, 12, 16);
         assertThat(aead.provider()).isEqualTo("SunJCE");
+        assertThat(aead.description()).contains("256-bit key", "96-bit nonce", "128-bit tag", "nonce repeats");
     }
 
-    private static byte[] key(int seed) {
-        byte[] key = new byte[32];
-        Arrays.fill(key, (byte) seed);
-        key[0] = 0x55;
-        return key;
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    @Test
+    void providerVariants_bouncyCastle() {
+        assertThat(newPlugin().providerVariants()).extracting(Aead::provider).containsExactly("BC");
     }
 }

@@ -33,6 +33,15 @@ class P256AesGcmSuiteTest {
         assertThat(registry.suites()).contains(suite);
     }
 
+    @Test
+    void description_securityNote() {
+        assertThat(registry.namedSuites().all()).allSatisfy(named -> assertThat(named.description()).isNotBlank()
+                .isNotEqualTo(named.id()));
+        assertThat(registry.namedSuites().get(CipherSuite.DEFAULT_ID).description())
+                .contains("AES-256-GCM", "not post-quantum");
+        assertThat(registry.kdfs().get("HKDF-SHA256").description()).contains("RFC 5869");
+    }
+
     /** Both sides derive the same key from the agreement and one side opens what the other sealed. */
     @Test
     void suite_componentsWorkTogether() throws Exception {

@@ -18,4 +18,10 @@ public final class X25519ChaChaSuite implements NamedSuite {
     public String alias() {
         return "x25519-chacha";
     }
+
+    @Override
+    public String description() {
+        return "X25519, HKDF-SHA256, ChaCha20-Poly1305: ~128-bit security, constant-time and fast without AES "
+                + "hardware; not post-quantum";
+    }
 }

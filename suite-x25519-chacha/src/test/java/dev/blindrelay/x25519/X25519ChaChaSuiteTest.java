@@ -35,6 +35,13 @@ class X25519ChaChaSuiteTest {
         assertThat(registry.suites()).contains(suite);
     }
 
+    @Test
+    void description_securityNote() {
+        assertThat(registry.namedSuites().all()).allSatisfy(named -> assertThat(named.description()).isNotBlank()
+                .isNotEqualTo(named.id()));
+        assertThat(registry.namedSuites().get(ID).description()).contains("ChaCha20-Poly1305", "not post-quantum");
+    }
+
     /** Both sides derive the same key from the agreement and one side opens what the other sealed. */
     @Test
     void suite_componentsWorkTogether() throws Exception {

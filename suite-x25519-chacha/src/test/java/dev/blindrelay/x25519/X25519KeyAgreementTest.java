@@ -1,11 +1,15 @@
 package dev.blindrelay.x25519;
 
-import dev.blindrelay.spi.KeyAgreementResponse;
+import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.spi.KeyShare;
+import dev.blindrelay.spi.support.DhKeyAgreement;
 import dev.blindrelay.testing.RepoRoot;
 import dev.blindrelay.testing.Wycheproof;
+import dev.blindrelay.testing.contract.KeyAgreementContract;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,21 +23,42 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class X25519KeyAgreementTest {
+class X25519KeyAgreementTest extends KeyAgreementContract {
 
     /** Order 8, from the Wycheproof/libsodium low-order list: any private key maps it to zero. */
     private static final byte[] LOW_ORDER_POINT =
             HexFormat.of().parseHex("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800");
+    /** p - 1 = -1, order 2. */
+    private static final byte[] MINUS_ONE =
+            HexFormat.of().parseHex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+    /** p itself, a non-canonical encoding of 0. */
+    private static final byte[] P =
+            HexFormat.of().parseHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
 
     private final X25519KeyAgreement ka = new X25519KeyAgreement();
 
+    @Override
+    protected KeyAgreement newPlugin() {
+        return new X25519KeyAgreement();
+    }
+
+    /** Every one gives an all-zero secret with any private key. */
+    @Override
+    protected List<byte[]> invalidPublicKeys() {
+        byte[] one = new byte[32];
+        one[0] = 1;
+        return List.of(new byte[32], one, LOW_ORDER_POINT, MINUS_ONE, P);
+    }
+
     /**
-     * Every case. Policy (see the class comment): valid must match; acceptable cases whose result is all
-     * zeros (flag ZeroSharedSecret: low-order points) must be refused; every other acceptable case (twist,
-     * non-canonical u, ...) is accepted and must match.
+     * Every case, on BouncyCastle and on the JDK. Policy (see the class comment): valid must match; acceptable
+     * cases whose result is all zeros (flag ZeroSharedSecret: low-order points) must be refused; every other
+     * acceptable case (twist, non-canonical u, ...) is accepted and must match.
      */
-    @Test
-    void agree_wycheproofVectors() {
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void agree_wycheproofVectors(KeyAgreement implementation) {
+        DhKeyAgreement dh = (DhKeyAgreement) implementation;
         List<Wycheproof.Case> cases = Wycheproof.cases("x25519_test.json");
         int[] counts = new int[3]; // valid, acceptable and matched, refused
         SoftAssertions.assertSoftly(softly -> {
@@ -41,14 +66,13 @@ class X25519KeyAgreementTest {
                 byte[] privateKey = c.hex("private");
                 byte[] peer = c.hex("public");
                 if (c.hasFlag("ZeroSharedSecret")) {
-                    softly.assertThatThrownBy(() -> X25519KeyAgreement.agree(privateKey, peer)).as(c.toString())
+                    softly.assertThatThrownBy(() -> dh.agree(privateKey, peer)).as(c.toString())
                             .isInstanceOf(InvalidKeyException.class).hasMessageContaining("low-order public key");
                     counts[2]++;
                     continue;
                 }
                 try {
-                    softly.assertThat(X25519KeyAgreement.agree(privateKey, peer)).as(c.toString())
-                            .isEqualTo(c.hex("shared"));
+                    softly.assertThat(dh.agree(privateKey, peer)).as(c.toString()).isEqualTo(c.hex("shared"));
                 } catch (InvalidKeyException e) {
                     softly.fail(c + " refused: " + e.getMessage());
                 }
@@ -59,69 +83,41 @@ class X25519KeyAgreementTest {
         assertThat(counts).containsExactly(264, 223, 31);
     }
 
-    @Test
-    void finish_matchesRespond() throws Exception {
-        KeyShare initiator = ka.generate();
-        KeyAgreementResponse response = ka.respond(initiator.publicBytes());
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void respond_wrongLengthNamesTheLength(KeyAgreement implementation) throws Exception {
+        byte[] good = implementation.generate().publicBytes();
 
-        byte[] secret = ka.finish(initiator, response.message());
-
-        assertThat(secret).hasSize(32).isEqualTo(response.sharedSecret());
-        assertThat(response.message()).hasSize(32).isEqualTo(response.ownShare().publicBytes());
+        assertThatThrownBy(() -> implementation.respond(Arrays.copyOf(good, 31)))
+                .isInstanceOf(InvalidKeyException.class).hasMessageContaining("32 bytes");
     }
 
-    @Test
-    void secretBytesForTrace_recomputesTheSecret() throws Exception {
-        KeyShare initiator = ka.generate();
-        KeyAgreementResponse response = ka.respond(initiator.publicBytes());
-
-        byte[] privateKey = initiator.secretBytesForTrace();
-
-        assertThat(privateKey).hasSize(32);
-        assertThat(X25519KeyAgreement.agree(privateKey, response.message())).isEqualTo(response.sharedSecret());
-    }
-
-    @Test
-    void generate_freshKeyEachTime() {
-        assertThat(ka.generate().publicBytes()).isNotEqualTo(ka.generate().publicBytes());
-    }
-
-    @Test
-    void destroy_wipesPrivateKeyAndBlocksFinish() throws Exception {
-        KeyShare initiator = ka.generate();
-        KeyAgreementResponse response = ka.respond(initiator.publicBytes());
-
-        initiator.destroy();
-
-        assertThat(initiator.secretBytesForTrace()).containsOnly(0);
-        assertThatThrownBy(() -> ka.finish(initiator, response.message()))
-                .isInstanceOf(InvalidKeyException.class).hasMessageContaining("destroyed");
-    }
-
-    @Test
-    void respond_wrongLength() {
-        byte[] good = ka.generate().publicBytes();
-        assertThatThrownBy(() -> ka.respond(Arrays.copyOf(good, 31))).isInstanceOf(InvalidKeyException.class)
-                .hasMessageContaining("32 bytes");
-        assertThatThrownBy(() -> ka.respond(Arrays.copyOf(good, 33))).isInstanceOf(InvalidKeyException.class);
-        assertThatThrownBy(() -> ka.respond(new byte[0])).isInstanceOf(InvalidKeyException.class);
-    }
-
-    @Test
-    void respond_lowOrderPoints() {
-        byte[] one = new byte[32];
-        one[0] = 1;
-        for (byte[] lowOrder : new byte[][] {new byte[32], one, LOW_ORDER_POINT}) {
-            assertThatThrownBy(() -> ka.respond(lowOrder)).isInstanceOf(InvalidKeyException.class)
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void respond_lowOrderPointsNamedAsSuch(KeyAgreement implementation) {
+        for (byte[] lowOrder : invalidPublicKeys()) {
+            assertThatThrownBy(() -> implementation.respond(lowOrder)).isInstanceOf(InvalidKeyException.class)
                     .hasMessageContaining("low-order public key");
         }
     }
 
-    @Test
-    void finish_lowOrderResponderKey() {
-        KeyShare initiator = ka.generate();
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void finish_lowOrderResponderKey(KeyAgreement implementation) throws Exception {
+        KeyShare initiator = implementation.generate();
 
-        assertThatThrownBy(() -> ka.finish(initiator, LOW_ORDER_POINT)).isInstanceOf(InvalidKeyException.class);
+        assertThatThrownBy(() -> implementation.finish(initiator, LOW_ORDER_POINT))
+                .isInstanceOf(InvalidKeyException.class).hasMessageContaining("low-order public key");
+    }
+
+    @Test
+    void describe_securityNote() {
+        assertThat(ka.description()).contains("Curve25519", "RFC 7748", "twist-secure", "not post-quantum");
+    }
+
+    @Test
+    void providerVariants_jdkXdh() {
+        assertThat(ka.providerVariants()).extracting(KeyAgreement::provider).containsExactly("SunEC");
     }
 
     @Test

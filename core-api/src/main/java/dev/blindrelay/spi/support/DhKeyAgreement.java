@@ -87,6 +87,6 @@ public abstract class DhKeyAgreement implements KeyAgreement {
     }
 
     /** A key pair as its two encodings; ownership of both arrays passes to the key share. */
-    protected record KeyPairBytes(byte[] privateKey, byte[] publicKey) {
+    public record KeyPairBytes(byte[] privateKey, byte[] publicKey) {
     }
 }

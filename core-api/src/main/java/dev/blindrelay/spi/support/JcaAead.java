@@ -114,11 +114,6 @@ public abstract class JcaAead implements Aead {
     @Override
     public final byte[] open(AeadKey key, byte[] nonce, byte[] ciphertextAndTag, byte[] associatedData)
             throws GeneralSecurityException {
-        // SunJCE's AES-GCM on 17 reports this as a ProviderException, which callers would not take for a forgery.
-        if (ciphertextAndTag.length < tagLength) {
-            throw new AEADBadTagException(id + " input of " + ciphertextAndTag.length
-                    + " bytes is shorter than the " + tagLength + "-byte tag");
-        }
         return run(Cipher.DECRYPT_MODE, key, nonce, ciphertextAndTag, associatedData);
     }
 
@@ -128,6 +123,12 @@ public abstract class JcaAead implements Aead {
         if (nonce.length != nonceLength) {
             throw new InvalidAlgorithmParameterException(
                     id + " nonce must be " + nonceLength + " bytes, got " + nonce.length);
+        }
+        // After the key and nonce checks, which are the caller's mistakes rather than a forgery. SunJCE's AES-GCM on
+        // 17 reports a short input as a ProviderException, which callers would not take for a forgery.
+        if (mode == Cipher.DECRYPT_MODE && input.length < tagLength) {
+            throw new AEADBadTagException(id + " input of " + input.length
+                    + " bytes is shorter than the " + tagLength + "-byte tag");
         }
         AlgorithmParameterSpec params = parameters(nonce);
         ThreadLocal<Cipher> ciphers = mode == Cipher.ENCRYPT_MODE ? sealers : openers;
