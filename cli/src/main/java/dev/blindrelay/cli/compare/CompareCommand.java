@@ -8,6 +8,8 @@ import dev.blindrelay.registry.PluginRegistry;
 import dev.blindrelay.suite.CipherSuite;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -79,16 +81,27 @@ public final class CompareCommand implements Command {
         Machine machine = Machine.current();
         TimeBox box = new TimeBox(options.measure());
         InMemoryHandshake parties = InMemoryHandshake.withFreshIdentities();
-        SuiteBenchmark benchmark = new SuiteBenchmark(parties, options.sizes(), box);
+        // A dry run of everything first, each step for the warm-up time, results dropped: on a busy 2-core
+        // machine the JIT took seconds to compile a pure-Java cipher, so whatever ran first was measured
+        // before it was compiled (ChaCha20-Poly1305 at 64 B varied 15x between runs).
+        console.err().println("[compare] warming up ...");
+        measure(registry, suites, new Workload(parties, options.sizes(), new TimeBox(box.warmup())), machine,
+                new PrintStream(OutputStream.nullOutputStream()));
+        return measure(registry, suites, new Workload(parties, options.sizes(), box), machine, console.err());
+    }
+
+    private static CompareReport measure(PluginRegistry registry, List<CipherSuite> suites, Workload workload,
+                                         Machine machine, PrintStream progress) throws GeneralSecurityException {
+        SuiteBenchmark benchmark = new SuiteBenchmark(workload);
         List<SuiteMeasurement> measured = new ArrayList<>();
         for (CipherSuite suite : suites) {
-            console.err().println("[compare] measuring " + suite.id() + " ...");
+            progress.println("[compare] measuring " + suite.id() + " ...");
             measured.add(benchmark.measure(suite, registry.suiteResolver().alias(suite)));
         }
-        console.err().println("[compare] measuring the other providers ...");
-        List<ProviderComparison> providers = new ProviderBenchmark(parties, options.sizes(), box)
-                .compare(suites, measured);
-        return new CompareReport(machine, box.measure(), box.warmup(), options.sizes(), measured, providers);
+        progress.println("[compare] measuring the other providers ...");
+        List<ProviderComparison> providers = new ProviderBenchmark(workload).compare(suites, measured);
+        TimeBox box = workload.box();
+        return new CompareReport(machine, box.measure(), box.warmup(), workload.sizes(), measured, providers);
     }
 
     private static void write(Path file, String html) throws IOException {

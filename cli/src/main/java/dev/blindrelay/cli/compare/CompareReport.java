@@ -25,7 +25,7 @@ record CompareReport(Machine machine, Duration measure, Duration warmup, List<In
     /** How the numbers were taken, in one sentence, for both reports. */
     String method() {
         return "Each figure is the fastest of " + TimeBox.SLICES + " slices of a single-threaded run of "
-                + Units.seconds(measure) + " after a " + Units.seconds(warmup)
+                + Units.seconds(measure) + ", after a dry run of everything and a " + Units.seconds(warmup)
                 + " warm-up, in one JVM; MB = 10^6 bytes of plaintext sealed and opened. "
                 + "Handshake frames are between " + InMemoryHandshake.INITIATOR + " and "
                 + InMemoryHandshake.RESPONDER + " in room '" + InMemoryHandshake.ROOM + "'.";

@@ -86,7 +86,8 @@ final class HtmlReport {
 
     private static String handshakes(CompareReport report) {
         SvgBarChart chart = new SvgBarChart("chart-handshakes", "Handshakes and key agreements per second",
-                "operations per second, one thread (higher is better)", List.of("full handshake", "key agreement only"));
+                "operations per second, one thread (higher is better)",
+                List.of("full handshake", "key agreement only"));
         report.suites().forEach(suite -> chart.group(suite.alias(),
                 List.of(suite.handshakesPerSecond(), suite.agreementsPerSecond())));
         return chart.render();
@@ -107,8 +108,8 @@ final class HtmlReport {
     private static String provider(ProviderComparison comparison) {
         List<String> series = comparison.rates().stream()
                 .map(rate -> rate.provider() + (rate.plugin() ? " (used by the suite)" : "")).toList();
-        SvgBarChart chart = new SvgBarChart("chart-provider-" + Html.slug(comparison.kind()) + "-"
-                + Html.slug(comparison.primitive()), comparison.primitive() + " (" + comparison.kind() + ") by provider",
+        String id = "chart-provider-" + Html.slug(comparison.kind()) + "-" + Html.slug(comparison.primitive());
+        SvgBarChart chart = new SvgBarChart(id, comparison.primitive() + " (" + comparison.kind() + ") by provider",
                 comparison.unit() + ", one thread (higher is better)", series);
         for (int column = 0; column < comparison.columns().size(); column++) {
             List<Double> values = new ArrayList<>();
@@ -179,7 +180,8 @@ final class HtmlReport {
         return "<h2>Machine</h2>\n<table id=\"machine\">\n"
                 + row("CPU", machine.cpu()) + row("cores", Integer.toString(machine.cores()))
                 + row("Java", machine.java()) + row("OS", machine.os()) + row("date", machine.date())
-                + row("load average", machine.load() < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", machine.load()))
+                + row("load average", machine.load() < 0 ? "unknown"
+                : String.format(Locale.ROOT, "%.2f", machine.load()))
                 + row("method", report.method()) + "</table>\n";
     }
 

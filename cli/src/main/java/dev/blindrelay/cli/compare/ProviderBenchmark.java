@@ -18,14 +18,10 @@ import java.util.Set;
  */
 final class ProviderBenchmark {
 
-    private final InMemoryHandshake parties;
-    private final List<Integer> sizes;
-    private final TimeBox box;
+    private final Workload workload;
 
-    ProviderBenchmark(InMemoryHandshake parties, List<Integer> sizes, TimeBox box) {
-        this.parties = parties;
-        this.sizes = List.copyOf(sizes);
-        this.box = box;
+    ProviderBenchmark(Workload workload) {
+        this.workload = workload;
     }
 
     /**
@@ -54,7 +50,8 @@ final class ProviderBenchmark {
         List<ProviderRate> rates = new ArrayList<>();
         rates.add(new ProviderRate(plugin.provider(), true, List.of(pluginRate)));
         for (KeyAgreement variant : plugin.providerVariants()) {
-            rates.add(new ProviderRate(variant.provider(), false, List.of(Agreements.perSecond(variant, box))));
+            rates.add(new ProviderRate(variant.provider(), false,
+                    List.of(Agreements.perSecond(variant, workload.box()))));
         }
         return new ProviderComparison("key agreement", plugin.id(), "key agreements/s",
                 List.of("keygen+agree"), rates);
@@ -66,13 +63,10 @@ final class ProviderBenchmark {
         List<ProviderRate> rates = new ArrayList<>();
         rates.add(new ProviderRate(plugin.provider(), true, pluginRates));
         for (Aead variant : plugin.providerVariants()) {
-            InMemoryHandshake.Result sessions = parties.run(new CipherSuite(suite.keyAgreement(), suite.kdf(), variant));
-            try {
-                rates.add(new ProviderRate(variant.provider(), false, Throughput.megabytesPerSecond(sessions, sizes, box)));
-            } finally {
-                sessions.destroy();
-            }
+            rates.add(new ProviderRate(variant.provider(), false,
+                    workload.throughput(new CipherSuite(suite.keyAgreement(), suite.kdf(), variant))));
         }
-        return new ProviderComparison("AEAD", plugin.id(), "MB/s", sizes.stream().map(Units::size).toList(), rates);
+        return new ProviderComparison("AEAD", plugin.id(), "MB/s", workload.sizes().stream().map(Units::size).toList(),
+                rates);
     }
 }

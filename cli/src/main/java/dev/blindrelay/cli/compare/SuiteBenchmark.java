@@ -10,32 +10,24 @@ import java.util.List;
 /** Measures one suite: handshakes, key agreements, throughput at each size, and its bytes on the wire. */
 final class SuiteBenchmark {
 
-    private final InMemoryHandshake parties;
-    private final List<Integer> sizes;
-    private final TimeBox box;
+    private final Workload workload;
 
-    SuiteBenchmark(InMemoryHandshake parties, List<Integer> sizes, TimeBox box) {
-        this.parties = parties;
-        this.sizes = List.copyOf(sizes);
-        this.box = box;
+    SuiteBenchmark(Workload workload) {
+        this.workload = workload;
     }
 
     SuiteMeasurement measure(CipherSuite suite, String alias) throws GeneralSecurityException {
-        double handshakes = box.perSecond(() -> {
-            InMemoryHandshake.Result result = parties.run(suite);
+        double handshakes = workload.box().perSecond(() -> {
+            InMemoryHandshake.Result result = workload.parties().run(suite);
             result.destroy();
             return result.finish().confirmation().length;
         });
-        double agreements = Agreements.perSecond(suite.keyAgreement(), box);
-        // One handshake gives both the frames to count and the sessions whose throughput is measured.
-        InMemoryHandshake.Result established = parties.run(suite);
-        try {
-            return new SuiteMeasurement(suite.id(), alias, handshakes, agreements,
-                    Throughput.megabytesPerSecond(established, sizes, box), WireCost.of(established),
-                    components(suite));
-        } finally {
-            established.destroy();
-        }
+        double agreements = Agreements.perSecond(suite.keyAgreement(), workload.box());
+        InMemoryHandshake.Result counted = workload.parties().run(suite);
+        WireCost wire = WireCost.of(counted);
+        counted.destroy();
+        return new SuiteMeasurement(suite.id(), alias, handshakes, agreements, workload.throughput(suite), wire,
+                components(suite));
     }
 
     static List<Component> components(CipherSuite suite) {

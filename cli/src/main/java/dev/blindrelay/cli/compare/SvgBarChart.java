@@ -29,6 +29,7 @@ final class SvgBarChart {
     private static final int TITLE_HEIGHT = 34;
     private static final int LEGEND_HEIGHT = 26;
     private static final int AXIS_HEIGHT = 52;
+    /** Grid steps wanted at most; the axis then ends at the first step past the largest value. */
     private static final int TICKS = 5;
 
     private final String id;
@@ -65,8 +66,10 @@ final class SvgBarChart {
     }
 
     String render() {
-        double step = niceStep(values.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1));
-        double scaleMax = step * TICKS;
+        double max = values.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1);
+        double step = niceStep(max);
+        int ticks = Math.max(1, (int) Math.ceil(max / step - 1e-9));
+        double scaleMax = step * ticks;
         boolean legend = series.size() > 1;
         int plotTop = TITLE_HEIGHT + (legend ? LEGEND_HEIGHT : 0) + 6;
         int groupHeight = series.size() * (BAR_HEIGHT + BAR_GAP) - BAR_GAP;
@@ -85,12 +88,12 @@ final class SvgBarChart {
         if (legend) {
             legend(svg, TITLE_HEIGHT + 14);
         }
-        axis(svg, step, plotTop, plotHeight, plotWidth);
+        axis(svg, step, ticks, plotTop, plotHeight, plotWidth);
         int y = plotTop + 6;
         for (int g = 0; g < groups.size(); g++) {
             svg.append("<g class=\"group\" data-category=\"").append(Html.escape(groups.get(g))).append("\">\n");
-            svg.append(String.format(Locale.ROOT,
-                    "<text class=\"category\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\" dominant-baseline=\"middle\">%s</text>%n",
+            svg.append(String.format(Locale.ROOT, "<text class=\"category\" x=\"%d\" y=\"%.1f\" "
+                            + "text-anchor=\"end\" dominant-baseline=\"middle\">%s</text>%n",
                     LABEL_WIDTH - 12, y + groupHeight / 2.0, Html.escape(groups.get(g))));
             for (int s = 0; s < series.size(); s++) {
                 bar(svg, groups.get(g), s, values.get(g).get(s), y, scaleMax, plotWidth);
@@ -114,16 +117,16 @@ final class SvgBarChart {
                     + "height=\"14\" fill=\"%s\"/>%n", x, y - 11, COLORS.get(s)));
             svg.append(String.format(Locale.ROOT, "<text class=\"legend-label\" x=\"%d\" y=\"%d\">%s</text>%n",
                     x + 20, y, Html.escape(series.get(s))));
-            x += 20 + 8 * series.get(s).length() + 28; // about 8 px per character at the legend's font size
+            x += 20 + 7 * series.get(s).length() + 28; // about 7 px per character at 13 px
         }
         svg.append("</g>\n");
     }
 
     /** Vertical grid lines with their values, the baseline, and the axis title under them. */
-    private static void axis(StringBuilder svg, double step, int top, int height, int plotWidth) {
+    private static void axis(StringBuilder svg, double step, int ticks, int top, int height, int plotWidth) {
         svg.append("<g class=\"axis\">\n");
-        for (int i = 0; i <= TICKS; i++) {
-            double x = LABEL_WIDTH + plotWidth * i / (double) TICKS;
+        for (int i = 0; i <= ticks; i++) {
+            double x = LABEL_WIDTH + plotWidth * i / (double) ticks;
             svg.append(String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>%n",
                     i == 0 ? "baseline" : "gridline", x, top, x, top + height));
             svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s"
@@ -151,7 +154,7 @@ final class SvgBarChart {
         return String.format(Locale.ROOT, "%,." + decimals + "f", value);
     }
 
-    /** 1, 2 or 5 times a power of ten, so that {@link #TICKS} steps cover {@code max}. */
+    /** 1, 2, 2.5 or 5 times a power of ten, so that at most {@link #TICKS} steps cover {@code max}. */
     static double niceStep(double max) {
         double raw = max / TICKS;
         if (!(raw > 0) || Double.isInfinite(raw)) {

@@ -3,7 +3,9 @@ package dev.blindrelay.cli.compare;
 import dev.blindrelay.cli.compare.ProviderComparison.ProviderRate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The console form of a {@link CompareReport}: aligned tables with the unit in every header. */
 final class TextReport {
@@ -57,12 +59,13 @@ final class TextReport {
     }
 
     private static String components(CompareReport report) {
-        TextTable table = new TextTable("suite", "part", "id", "provider", "sizes", "security");
+        TextTable table = new TextTable("suite", "part", "id", "provider", "sizes");
+        Map<String, String> security = new LinkedHashMap<>();
         for (SuiteMeasurement suite : report.suites()) {
             boolean first = true;
             for (Component part : suite.components()) {
-                table.row(first ? suite.alias() : "", part.role(), part.id(), part.provider(), part.sizes(),
-                        part.securityNote().isEmpty() ? "-" : part.securityNote());
+                table.row(first ? suite.alias() : "", part.role(), part.id(), part.provider(), part.sizes());
+                security.putIfAbsent(part.id(), part.securityNote().isEmpty() ? "-" : part.securityNote());
                 first = false;
             }
         }
@@ -72,6 +75,11 @@ final class TextReport {
                 text.append(suite.alias()).append(" = ").append(suite.id()).append('\n');
             }
         }
+        // Descriptions are long sentences: listed once per component, under the table, not as a column.
+        text.append("\nSecurity properties\n");
+        int width = security.keySet().stream().mapToInt(String::length).max().orElse(0);
+        security.forEach((id, note) -> text.append("  ").append(id).append(" ".repeat(width - id.length()))
+                .append("  ").append(note).append('\n'));
         return text.toString();
     }
 

@@ -45,7 +45,7 @@ final class TimeBox {
      * result is never zero.
      */
     double perSecond(Operation operation) throws GeneralSecurityException {
-        loop(operation, warmupNanos);
+        warmUp(operation);
         double best = 0;
         for (int slice = 0; slice < SLICES; slice++) {
             long start = System.nanoTime();
@@ -54,6 +54,11 @@ final class TimeBox {
             best = Math.max(best, count * 1e9 / elapsed);
         }
         return best;
+    }
+
+    /** Runs {@code operation} untimed for the warm-up time. */
+    void warmUp(Operation operation) throws GeneralSecurityException {
+        loop(operation, warmupNanos);
     }
 
     private long loop(Operation operation, long nanos) throws GeneralSecurityException {

@@ -33,7 +33,8 @@ class HtmlReportBrowserTest {
 
     @Test
     void compareHtml_everyChartRendersInChromium() throws Exception {
-        assumeFalse(HeadlessChromium.skipped(), "browser check left out: -D" + HeadlessChromium.SKIP_PROPERTY + "=true");
+        assumeFalse(HeadlessChromium.skipped(),
+                "browser check left out: -D" + HeadlessChromium.SKIP_PROPERTY + "=true");
         HeadlessChromium chromium = HeadlessChromium.locate(dir);
         Path html = dir.resolve("report.html");
 

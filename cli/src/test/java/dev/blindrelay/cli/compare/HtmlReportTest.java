@@ -14,7 +14,8 @@ class HtmlReportTest {
     /** A report with made-up figures and a plugin whose description tries to inject markup. */
     static CompareReport sample() {
         List<Component> parts = List.of(
-                new Component("key agreement", "P256", "BouncyCastle 1.87", "<script>alert(1)</script>", "public key 65 B"),
+                new Component("key agreement", "P256", "BouncyCastle 1.87", "<script>alert(1)</script>",
+                        "public key 65 B"),
                 new Component("KDF", "HKDF-SHA256", "SunJCE", "HKDF-SHA256", "hash 32 B"),
                 new Component("AEAD", "AES-256-GCM", "SunJCE", "AES & GCM", "key 32 B, nonce 12 B, tag 16 B"));
         SuiteMeasurement suite = new SuiteMeasurement("P256_HKDF-SHA256_AES-256-GCM", "p256-aesgcm", 800, 1700,
@@ -33,7 +34,8 @@ class HtmlReportTest {
     void render_chartsWithStableIds() {
         String html = HtmlReport.render(sample());
 
-        assertThat(html).contains("<svg class=\"chart\" id=\"chart-handshakes\"", "<svg class=\"chart\" id=\"chart-throughput\"",
+        assertThat(html).contains("<svg class=\"chart\" id=\"chart-handshakes\"",
+                "<svg class=\"chart\" id=\"chart-throughput\"",
                 "<svg class=\"chart\" id=\"chart-provider-key-agreement-p256\"",
                 "<svg class=\"chart\" id=\"chart-provider-aead-aes-256-gcm\"", "id=\"wire-table\"",
                 "id=\"component-table\"", "id=\"machine\"");

@@ -17,8 +17,8 @@ import static org.mockito.Mockito.spy;
 class ProviderBenchmarkTest {
 
     private static final PluginRegistry REGISTRY = PluginRegistry.load();
-    private static final ProviderBenchmark BENCHMARK = new ProviderBenchmark(InMemoryHandshake.withFreshIdentities(),
-            List.of(64, 1024), new TimeBox(Duration.ofMillis(10)));
+    private static final ProviderBenchmark BENCHMARK = new ProviderBenchmark(new Workload(
+            InMemoryHandshake.withFreshIdentities(), List.of(64, 1024), new TimeBox(Duration.ofMillis(10))));
 
     /** The suite's own figures, which the comparison takes over instead of measuring them again. */
     private static SuiteMeasurement measured(CipherSuite suite) {
@@ -34,7 +34,8 @@ class ProviderBenchmarkTest {
         List<ProviderComparison> comparisons = BENCHMARK.compare(List.of(p256, x25519Aes),
                 List.of(measured(p256), measured(x25519Aes)));
 
-        assertThat(comparisons).extracting(ProviderComparison::primitive).containsExactly("P256", "AES-256-GCM", "X25519");
+        assertThat(comparisons).extracting(ProviderComparison::primitive)
+                .containsExactly("P256", "AES-256-GCM", "X25519");
         assertThat(comparisons.get(0).plugin()).isEqualTo(new ProviderRate(p256.keyAgreement().provider(), true,
                 List.of(123.0)));
         assertThat(comparisons.get(1).plugin().values()).containsExactly(4.0, 5.0);
@@ -73,8 +74,8 @@ class ProviderBenchmarkTest {
     void compare_registrySuites_oneRatePerProvider() throws Exception {
         List<CipherSuite> suites = REGISTRY.suites();
 
-        List<ProviderComparison> comparisons = BENCHMARK.compare(suites, suites.stream().map(ProviderBenchmarkTest::measured)
-                .toList());
+        List<ProviderComparison> comparisons = BENCHMARK.compare(suites,
+                suites.stream().map(ProviderBenchmarkTest::measured).toList());
 
         for (CipherSuite suite : suites) {
             assertThat(comparisons).filteredOn(c -> c.primitive().equals(suite.keyAgreement().id())).singleElement()

@@ -40,6 +40,14 @@ class SvgBarChartTest {
     }
 
     @Test
+    void render_axisEndsAtTheFirstStepPastTheMaximum() {
+        String svg = new SvgBarChart("c", "t", "MB/s", List.of("a")).group("g", List.of(1413.0)).render();
+
+        assertThat(svg).contains(">0</text>", ">500</text>", ">1,000</text>", ">1,500</text>")
+                .doesNotContain(">2,000</text>");
+    }
+
+    @Test
     void render_oneSeries_noLegend() {
         String svg = new SvgBarChart("c", "t", "u", List.of("only")).group("g", List.of(1.0)).render();
 
