@@ -64,6 +64,6 @@ class ChaCha20Poly1305Test extends AeadContract {
 
     @Test
     void providerVariants_bouncyCastle() {
-        assertThat(newPlugin().providerVariants()).extracting(Aead::provider).containsExactly("BC");
+        assertThat(newPlugin().providerVariants()).extracting(Aead::provider).containsExactly("BouncyCastle 1.87");
     }
 }
