@@ -61,7 +61,7 @@ public class PrimitiveBenchmarks {
         @Param({"AES-256-GCM", "CHACHA20-POLY1305"})
         public String aead;
 
-        @Param({"SunJCE", "BC"})
+        @Param({"SunJCE", "BouncyCastle"})
         public String provider;
 
         @Param({"64", "1024", "16384"})
