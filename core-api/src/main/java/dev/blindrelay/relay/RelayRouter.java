@@ -93,6 +93,11 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
         } else if (type != FrameType.PONG) {
             refuse(member, "clients may not send " + type + " frames");
         }
+        if (!member.closing && !member.link.isWritable()) {
+            // It does not read what it is sent (a PONG or an error per frame, say): read no more from it
+            // until it does, or its replies would pile up in the relay's memory without bound.
+            applyBackpressure(member, member);
+        }
     }
 
     private void forward(Member source, EnvelopeHeader header, byte[] frame) {
@@ -122,27 +127,73 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
     /**
      * The target's queue is above its high-water mark: stop reading from the sender until it drains,
      * so a fast sender cannot fill the relay's memory. A target whose queue still grows past the hard
-     * limit (it stopped reading) is disconnected instead.
+     * limit, or that reads nothing for the stall timeout, is disconnected instead, so that the senders
+     * it holds up go on.
      */
     private void applyBackpressure(Member source, Member target) {
         if (target.link.queuedBytes() > limits.maxQueuedBytes()) {
-            target.closing = true;
-            observer.refused(target.link.describe(), "too slow: more than " + limits.maxQueuedBytes()
-                    + " bytes queued; disconnected");
-            target.link.abort();
+            cutOff(target, "too slow: more than " + limits.maxQueuedBytes() + " bytes queued; disconnected");
             return;
         }
         target.pausedSenders.add(source);
         source.link.setReading(false);
         if (target.link.isWritable() && target.pausedSenders.remove(source)) {
             source.link.setReading(true); // it drained between the check and the pause
+        } else {
+            watchForStall(target);
         }
+    }
+
+    /**
+     * Without this, a client that stopped reading held its senders paused for ever: its queue stays at
+     * the high-water mark (the pause keeps it from growing towards the hard limit), so nothing else
+     * would ever disconnect it.
+     */
+    private void watchForStall(Member target) {
+        if (target.stallWatched.compareAndSet(false, true)) {
+            scheduleStallCheck(target, target.drains, target.link.queuedBytes());
+        }
+    }
+
+    private void scheduleStallCheck(Member target, long drainsBefore, long queuedBefore) {
+        timer.schedule(() -> checkStall(target, drainsBefore, queuedBefore), limits.stallTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** On the timer: cuts the target off when its full queue has not moved since the last check. */
+    private void checkStall(Member target, long drainsBefore, long queuedBefore) {
+        if (target.closing) {
+            return;
+        }
+        if (target.link.isWritable()) {
+            target.stallWatched.set(false);
+            if (!target.link.isWritable() && !target.pausedSenders.isEmpty()) {
+                watchForStall(target); // it filled up again between the two checks
+            }
+            return;
+        }
+        long queued = target.link.queuedBytes();
+        if (target.drains != drainsBefore || queued < queuedBefore) {
+            scheduleStallCheck(target, target.drains, queued); // slow, but reading
+            return;
+        }
+        cutOff(target, "too slow: read nothing for " + limits.stallTimeout().toMillis() / 1000.0 + " s with "
+                + queued + " bytes queued; disconnected");
+    }
+
+    /** Drops what is queued for a client that does not read (a reason could not reach it) and closes it. */
+    private void cutOff(Member target, String reason) {
+        target.closing = true;
+        observer.refused(target.link.describe(), reason);
+        LOG.debug("cutting off {}: {}", target, reason);
+        target.link.abort();
     }
 
     @Override
     public void writabilityChanged(RelayLink link) {
         Member member = members.get(link);
         if (member != null && link.isWritable()) {
+            member.drains++; // only this link's own thread writes it
             resumeSenders(member);
         }
     }

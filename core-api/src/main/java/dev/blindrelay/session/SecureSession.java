@@ -116,7 +116,12 @@ public final class SecureSession {
         byte[] sealed = Arrays.copyOfRange(frame, counterAt + 8, frame.length);
         synchronized (receiveLock) {
             requireLive();
-            if (Long.compareUnsigned(counter, receiveNext) < 0) {
+            if (counter < 0) {
+                // An honest sender stops at 2^63; refusing above it also keeps receiveNext from wrapping.
+                throw new ReplayException("message from " + peer + " has counter " + Long.toUnsignedString(counter)
+                        + ", beyond the 2^63 a sender may use");
+            }
+            if (counter < receiveNext) {
                 throw new ReplayException("message #" + counter + " from " + peer
                         + " was replayed or reordered (next expected #" + receiveNext + ")");
             }

@@ -32,7 +32,7 @@ public final class PrintingListener implements ChatListener {
 
     @Override
     public void peerJoined(String name) {
-        out.print("[CLIENT] " + name + " joined the room; starting a handshake");
+        out.print("[CLIENT] " + name + " joined the room; waiting for their handshake");
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class DemoCommand implements Command {
     public int run(String[] args, Console console) throws Exception {
         Settings settings = Settings.parse(name(), KEYS, args);
         if (settings.helpRequested()) {
-            console.out().print(Settings.help("blindrelay demo [--suite ID] [--transport tcp|ws] [--trace]",
+            console.out().print(Settings.help("blindrelay demo [--suite ID] [--transport tcp|ws] [--trace] [--trace-json FILE]",
                     "An embedded relay and two scripted clients; exits 0 when everything checked out.", KEYS));
             return 0;
         }

@@ -1,27 +1,7 @@
 package dev.blindrelay.cli.docs;
 
-import javax.crypto.Cipher;
-import javax.crypto.KeyAgreement;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.AlgorithmParameters;
-import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPrivateKeySpec;
-import java.security.spec.ECPublicKeySpec;
-import java.security.spec.EdECPoint;
-import java.security.spec.EdECPublicKeySpec;
-import java.security.spec.NamedParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -31,9 +11,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Recomputes a P-256 worked example from its own inputs with nothing but the JDK (SunEC, SunJCE)
- * and the formulas of docs/PROTOCOL.md, written again here on purpose: it shares no code with the
- * implementation, so a mistake in either shows up as a mismatch.
+ * Recomputes a worked example (docs/PROTOCOL.md §12) from its own inputs with nothing but the JDK and the
+ * formulas of docs/PROTOCOL.md, through {@link JdkCrypto}: it shares no code with the implementation, so a
+ * mistake in either shows up as a mismatch. Works for any suite whose components {@link JdkCrypto} knows
+ * (P256 or X25519, HKDF-SHA256/384/512, AES-256-GCM or CHACHA20-POLY1305).
  */
 final class IndependentCheck {
 
@@ -44,10 +25,13 @@ final class IndependentCheck {
 
     static void verify(Map<String, String> v) throws Exception {
         String suite = v.get("suite");
-        // ECDH both ways must give the listed secret.
-        byte[] shared = ecdh(bytes(v, "alice.ephemeral.private"), bytes(v, "bob.ephemeral.public"));
-        assertThat(ecdh(bytes(v, "bob.ephemeral.private"), bytes(v, "alice.ephemeral.public")))
-                .as("ECDH from Bob's side").isEqualTo(shared);
+        String keyAgreement = JdkCrypto.component(suite, 0);
+        String kdf = JdkCrypto.component(suite, 1);
+        String aead = JdkCrypto.component(suite, 2);
+        // Key agreement both ways must give the listed secret.
+        byte[] shared = JdkCrypto.agree(keyAgreement, bytes(v, "alice.ephemeral.private"), bytes(v, "bob.ephemeral.public"));
+        assertThat(JdkCrypto.agree(keyAgreement, bytes(v, "bob.ephemeral.private"), bytes(v, "alice.ephemeral.public")))
+                .as("key agreement from Bob's side").isEqualTo(shared);
         assertThat(hex(shared)).as("shared.secret").isEqualTo(v.get("shared.secret"));
 
         // The frames carry exactly the listed keys.
@@ -71,112 +55,43 @@ final class IndependentCheck {
         byte[] h = new byte[32];
         byte[][] hashes = new byte[14][];
         for (int i = 0; i < labels.length; i++) {
-            h = absorb(h, labels[i], values[i]);
+            h = JdkCrypto.absorb(h, labels[i], values[i]);
             hashes[i + 1] = h;
             assertThat(hex(h)).as("transcript.%02d", i + 1).isEqualTo(v.get(String.format("transcript.%02d", i + 1)));
         }
 
         // Key schedule.
-        byte[] prk = hmac(hashes[9], shared);
+        byte[] prk = JdkCrypto.extract(kdf, hashes[9], shared);
         assertThat(hex(prk)).as("prk").isEqualTo(v.get("prk"));
         for (String label : List.of("i2r key", "i2r iv", "r2i key", "r2i iv")) {
-            int length = label.endsWith("key") ? 32 : 12;
-            assertThat(hex(expand(prk, info(suite, label), length))).as(label).isEqualTo(v.get(label.replace(' ', '.')));
+            int length = label.endsWith("key") ? JdkCrypto.aeadKeyLength(aead) : JdkCrypto.aeadNonceLength(aead);
+            assertThat(hex(JdkCrypto.expand(kdf, prk, JdkCrypto.info(suite, label), length))).as(label)
+                    .isEqualTo(v.get(label.replace(' ', '.')));
         }
-        assertThat(expand(prk, concat(info(suite, "responder confirm"), hashes[10]), 32))
+        assertThat(JdkCrypto.confirmation(suite, prk, "responder confirm", hashes[10]))
                 .as("responder confirm").isEqualTo(response.get(5)).isEqualTo(bytes(v, "responder.confirm"));
-        assertThat(expand(prk, concat(info(suite, "initiator confirm"), hashes[12]), 32))
+        assertThat(JdkCrypto.confirmation(suite, prk, "initiator confirm", hashes[12]))
                 .as("initiator confirm").isEqualTo(finish.get(1)).isEqualTo(bytes(v, "initiator.confirm"));
 
         // Signatures, with the JDK's Ed25519.
-        assertThat(ed25519Verify(response.get(2), concat(ascii("BlindRelay/1 responder signature"), hashes[9]),
+        assertThat(JdkCrypto.ed25519Verify(response.get(2), JdkCrypto.signedMessage("responder signature", hashes[9]),
                 response.get(4))).as("responder signature").isTrue();
-        assertThat(ed25519Verify(init.get(2), concat(ascii("BlindRelay/1 initiator signature"), hashes[11]),
+        assertThat(JdkCrypto.ed25519Verify(init.get(2), JdkCrypto.signedMessage("initiator signature", hashes[11]),
                 finish.get(0))).as("initiator signature").isTrue();
 
         // Safety code.
-        byte[] code = MessageDigest.getInstance("SHA-256").digest(concat(ascii("BlindRelay/1 safety code"), hashes[9]));
-        String digits = String.format("%012d", Long.remainderUnsigned(ByteBuffer.wrap(code).getLong(), 1_000_000_000_000L));
-        assertThat(digits.substring(0, 4) + " " + digits.substring(4, 8) + " " + digits.substring(8))
-                .as("safety code").isEqualTo(v.get("safety.code"));
+        assertThat(JdkCrypto.safetyCode(hashes[9])).as("safety code").isEqualTo(v.get("safety.code"));
 
         // The message: nonce = iv XOR counter, AAD = frame up to the ciphertext.
         byte[] data = bytes(v, "frame.data");
         int counterAt = headerLength(data);
         long counter = ByteBuffer.wrap(data, counterAt, 8).getLong();
         assertThat(counter).isEqualTo(Long.parseLong(v.get("message.counter")));
-        byte[] nonce = bytes(v, "i2r.iv");
-        for (int i = 0; i < 8; i++) {
-            nonce[4 + i] ^= (byte) (counter >>> (56 - 8 * i));
-        }
+        byte[] nonce = JdkCrypto.nonce(bytes(v, "i2r.iv"), counter);
         assertThat(hex(nonce)).as("nonce").isEqualTo(v.get("message.nonce"));
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(bytes(v, "i2r.key"), "AES"), new GCMParameterSpec(128, nonce));
-        gcm.updateAAD(Arrays.copyOf(data, counterAt + 8));
-        byte[] plaintext = gcm.doFinal(Arrays.copyOfRange(data, counterAt + 8, data.length));
+        byte[] plaintext = JdkCrypto.open(aead, bytes(v, "i2r.key"), nonce, Arrays.copyOfRange(data, counterAt + 8,
+                data.length), Arrays.copyOf(data, counterAt + 8));
         assertThat(hex(plaintext)).as("message.plaintext").isEqualTo(v.get("message.plaintext"));
-    }
-
-    // ---- primitives, from their specifications ----
-
-    static byte[] absorb(byte[] h, String label, byte[] value) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        sha.update(h);
-        sha.update((byte) label.length());
-        sha.update(ascii(label));
-        sha.update(ByteBuffer.allocate(4).putInt(value.length).array());
-        sha.update(value);
-        return sha.digest();
-    }
-
-    static byte[] hmac(byte[] key, byte[] data) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(data);
-    }
-
-    static byte[] expand(byte[] prk, byte[] info, int length) throws Exception {
-        byte[] out = new byte[0];
-        byte[] t = new byte[0];
-        for (int i = 1; out.length < length; i++) {
-            t = hmac(prk, concat(concat(t, info), new byte[] {(byte) i}));
-            out = concat(out, t);
-        }
-        return Arrays.copyOf(out, length);
-    }
-
-    static byte[] info(String suite, String label) {
-        return ascii("BlindRelay/1 " + suite + " " + label);
-    }
-
-    static byte[] ecdh(byte[] privateScalar, byte[] uncompressedPoint) throws Exception {
-        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-        parameters.init(new ECGenParameterSpec("secp256r1"));
-        ECParameterSpec curve = parameters.getParameterSpec(ECParameterSpec.class);
-        KeyFactory factory = KeyFactory.getInstance("EC");
-        PrivateKey privateKey = factory.generatePrivate(new ECPrivateKeySpec(new BigInteger(1, privateScalar), curve));
-        PublicKey publicKey = factory.generatePublic(new ECPublicKeySpec(new ECPoint(
-                new BigInteger(1, Arrays.copyOfRange(uncompressedPoint, 1, 33)),
-                new BigInteger(1, Arrays.copyOfRange(uncompressedPoint, 33, 65))), curve));
-        KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-        agreement.init(privateKey);
-        agreement.doPhase(publicKey, true);
-        return agreement.generateSecret();
-    }
-
-    static boolean ed25519Verify(byte[] publicKey, byte[] message, byte[] signature) throws Exception {
-        byte[] reversed = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            reversed[i] = publicKey[31 - i];
-        }
-        boolean xOdd = (reversed[0] & 0x80) != 0;
-        reversed[0] &= 0x7F;
-        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519,
-                new EdECPoint(xOdd, new BigInteger(1, reversed))));
-        Signature verifier = Signature.getInstance("Ed25519");
-        verifier.initVerify(key);
-        verifier.update(message);
-        return verifier.verify(signature);
     }
 
     // ---- envelope reading, from §2 ----
@@ -214,12 +129,6 @@ final class IndependentCheck {
         String value = v.get(key);
         assertThat(value).as(key).isNotNull();
         return HEX.parseHex(value);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static byte[] ascii(String s) {
