@@ -193,6 +193,19 @@ class SecureSessionTest {
     }
 
     @Test
+    void open_counterAtOrAbove2To63RejectedBeforeDecrypting() throws Exception {
+        byte[] frame = alice.seal(utf8("one"));
+        int counterAt = EnvelopeHeader.parse(frame).bodyOffset();
+        for (int i = 0; i < 8; i++) {
+            frame[counterAt + i] = (byte) 0xFF; // 2^64 - 1: would wrap the replay window to 0 if accepted
+        }
+        assertThatThrownBy(() -> open(bob, frame)).isInstanceOf(ReplayException.class)
+                .hasMessageContaining("18446744073709551615");
+        byte[] next = alice.seal(utf8("two"));
+        assertThat(text(open(bob, next))).isEqualTo("two");
+    }
+
+    @Test
     void open_olderFrameAfterNewerRejected() throws Exception {
         byte[] older = alice.seal(utf8("older"));
         byte[] newer = alice.seal(utf8("newer"));
