@@ -10,19 +10,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One benchmark chat user: the listener of its {@link ChatClient}, and the sender that keeps a fixed
- * window of messages in flight. A message costs one credit per recipient; each acknowledgement
+ * window of deliveries in flight. A message costs one credit per recipient; each acknowledgement
  * ({@link ChatListener#delivered}) returns one and sends the next message from the transport thread,
  * so the load is closed-loop and never queues without bound.
  */
 final class BenchClient implements ChatListener, Rounds.Sender {
 
-    /** Messages a sender has in flight (sent, not acknowledged by everyone). */
+    /**
+     * Deliveries a sender has outstanding (a message to a room of k costs k - 1), but always room for
+     * one message. Counted in deliveries so that a big room does not multiply the queues, and with them
+     * the latency, by its size.
+     */
     static final int WINDOW = 32;
 
     final int index;
     final String name;
     final ReceiveLog log = new ReceiveLog();
-    private final int size;
+    private final String padding;
     private final HandshakeClock clock;
     private final Traffic traffic;
     private final AtomicLong acknowledged = new AtomicLong();
@@ -34,7 +38,7 @@ final class BenchClient implements ChatListener, Rounds.Sender {
     BenchClient(int index, int size, HandshakeClock clock, Traffic traffic) {
         this.index = index;
         this.name = nameOf(index);
-        this.size = size;
+        this.padding = Stamp.padding(size);
         this.clock = clock;
         this.traffic = traffic;
     }
@@ -47,7 +51,7 @@ final class BenchClient implements ChatListener, Rounds.Sender {
     void attach(ChatClient chatClient, int roomMembers) {
         this.client = chatClient;
         this.recipients = roomMembers - 1;
-        this.window = new Window(WINDOW * recipients);
+        this.window = new Window(Math.max(WINDOW, recipients));
     }
 
     ChatClient client() {
@@ -79,7 +83,7 @@ final class BenchClient implements ChatListener, Rounds.Sender {
             return;
         }
         for (int seq = window.take(recipients); seq >= 0; seq = window.take(recipients)) {
-            if (client.send(new Stamp(seq, System.nanoTime()).toText(size)).isPresent()) {
+            if (client.send(new Stamp(seq, System.nanoTime()).toText(padding)).isPresent()) {
                 sent.incrementAndGet();
             } else {
                 traffic.problem(name + " could not send message " + seq);

@@ -54,9 +54,13 @@ public final class BenchCommand implements Command {
         Report report = new Report();
         describe(report, options, suite);
         Verdict verdict;
-        try (Connector connector = transport.connector(TransportOptions.defaults().withIoThreads(options.ioThreads()))) {
-            verdict = options.mode() == BenchOptions.Mode.RAW ? raw(options, connector, report)
-                    : chat(options, suite, connector, report);
+        if (options.mode() == BenchOptions.Mode.RAW) {
+            verdict = raw(options, report);
+        } else {
+            try (Connector connector = transport.connector(
+                    TransportOptions.defaults().withIoThreads(options.ioThreads()))) {
+                verdict = chat(options, suite, connector, report);
+            }
         }
         report.section("verdict");
         Figures.verdict(report, verdict);
@@ -78,12 +82,12 @@ public final class BenchCommand implements Command {
         }
     }
 
-    private static Verdict raw(BenchOptions options, Connector connector, Report report)
+    private static Verdict raw(BenchOptions options, Report report)
             throws IOException, InterruptedException {
         Verdict verdict;
         try (Target target = relay(options)) {
             report.section("raw frames through the relay").text("target", "target", target.describe());
-            verdict = new RawLoad(options, connector).run(target, report, "raw", true);
+            verdict = new RawLoad(options).run(target, report, "raw", true);
         }
         if (!options.baseline()) {
             return verdict;
@@ -91,7 +95,7 @@ public final class BenchCommand implements Command {
         try (Target forwarder = ChildTarget.forwarder()) {
             report.section("the same frames through the plain forwarder")
                     .text("baseline_target", "target", forwarder.describe());
-            verdict = verdict.and(new RawLoad(options, connector).run(forwarder, report, "baseline", false));
+            verdict = verdict.and(new RawLoad(options).run(forwarder, report, "baseline", false));
         }
         report.section("relay versus plain forwarder")
                 .number("relay_vs_forwarder", "relay throughput / forwarder throughput",

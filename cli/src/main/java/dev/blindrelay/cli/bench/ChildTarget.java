@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link RelayProcess} (our relay, or the plain forwarder) in a child JVM on this machine and
- * talks to it over its standard input and output. The child gets this JVM's {@code -D} and {@code -X}
- * options, so {@code -Dio.netty.leakDetection.level=disabled} or {@code -Xmx} apply to both.
+ * talks to it over its standard input and output. The child gets this JVM's {@code -D}, {@code -Xmx} and
+ * {@code -Xms} options, so {@code -Dio.netty.leakDetection.level=disabled} applies to both; others (a
+ * profiler's, say) stay with this JVM.
  */
 final class ChildTarget implements Target {
 
@@ -58,7 +59,7 @@ final class ChildTarget implements Target {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("-D") || option.startsWith("-X")) {
+            if (option.startsWith("-D") || option.startsWith("-Xmx") || option.startsWith("-Xms")) {
                 command.add(option);
             }
         }
@@ -84,9 +85,13 @@ final class ChildTarget implements Target {
         }
     }
 
+    /** The next line that starts with {@code expected}; other lines (JVM notices on stdout) are skipped. */
     private String[] answer(String expected) throws IOException {
         try {
             String line = answers.poll(ANSWER_SECONDS, TimeUnit.SECONDS);
+            while (line != null && !line.startsWith(expected + " ") && !line.startsWith("ERROR ")) {
+                line = answers.poll(ANSWER_SECONDS, TimeUnit.SECONDS);
+            }
             if (line == null || !line.startsWith(expected + " ")) {
                 throw new IOException("the " + kind + " process did not answer " + expected
                         + (process.isAlive() ? "" : " (it exited with code " + process.exitValue() + ")")

@@ -19,7 +19,7 @@ final class Progress {
         long last = count.getAsLong();
         long lastChange = System.nanoTime();
         while (last < target) {
-            Thread.sleep(1);
+            Thread.sleep(5);
             long now = count.getAsLong();
             if (now != last) {
                 last = now;

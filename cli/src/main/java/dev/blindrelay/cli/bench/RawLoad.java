@@ -1,7 +1,5 @@
 package dev.blindrelay.cli.bench;
 
-import dev.blindrelay.spi.Connector;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,24 +7,22 @@ import java.util.Optional;
 
 /**
  * Relay-only throughput: {@code clients / 2} pairs, each a sender streaming pre-built DATA frames to
- * its receiver through the target. Against our relay both ends JOIN the pair's room first (the real
- * router routes every frame); the plain forwarder just pairs the connections in the order they
- * arrive, so the sender connects before its receiver.
+ * its receiver through the target, over plain sockets in the tcp framing. Against our relay both ends
+ * JOIN the pair's room first and the real router routes every frame; the plain forwarder just pairs
+ * connections in the order they arrive.
  */
 final class RawLoad {
 
     private final BenchOptions options;
-    private final Connector connector;
     private final Traffic traffic = new Traffic();
     private final List<RawPair> pairs = new ArrayList<>();
 
-    RawLoad(BenchOptions options, Connector connector) {
+    RawLoad(BenchOptions options) {
         this.options = options;
-        this.connector = connector;
     }
 
     /**
-     * @param prefix     key prefix of this target's figures, e.g. {@code raw} or {@code baseline}
+     * @param prefix      key prefix of this target's figures, e.g. {@code raw} or {@code baseline}
      * @param measureHeap whether to read the target's heap before and with the clients
      */
     Verdict run(Target target, Report report, String prefix, boolean measureHeap)
@@ -37,37 +33,29 @@ final class RawLoad {
             if (measureHeap) {
                 Figures.heap(report, target, before, target.heap(), options.clients());
             }
+            pairs.forEach(RawPair::start);
             Rounds.Outcome outcome = Rounds.run(pairs, options.messages(), traffic, traffic::delivered,
                     limit -> limit * (long) pairs.size());
             long measured = (long) options.messages() * pairs.size();
-            report.number(prefix + "_frame_bytes", "frame size on the wire (with 4-byte prefix)",
-                    pairs.get(0).frameLength() + 4, "bytes");
+            report.number(prefix + "_frame_bytes", "frame on the wire (4-byte prefix + header + body)",
+                    pairs.get(0).wireLength(), "bytes");
             Figures.throughput(report, prefix, measured, options.size(), outcome.nanos());
             Figures.latency(report, prefix + "_latency", "one-way latency", traffic.latency());
             return verdict(outcome.finished());
         } finally {
-            for (RawPair pair : pairs) {
-                pair.sender.close();
-                pair.receiver.close();
-            }
+            pairs.forEach(RawPair::close);
         }
     }
 
-    private void connect(Target target) throws IOException, InterruptedException {
+    private void connect(Target target) throws IOException {
         for (int k = 0; k < options.clients() / 2; k++) {
             RawPair pair = new RawPair(k, options.roomOf(k), options.size(), traffic);
             pairs.add(pair);
-            pair.sender.connect(connector, target.address());
-            pair.receiver.connect(connector, target.address());
+            pair.connect(target.address());
         }
         if (target.speaksProtocol()) {
             for (RawPair pair : pairs) {
-                pair.sender.sendJoin(pair.room);
-                pair.receiver.sendJoin(pair.room);
-            }
-            for (RawPair pair : pairs) {
-                pair.sender.awaitWelcome();
-                pair.receiver.awaitWelcome();
+                pair.join();
             }
         }
     }

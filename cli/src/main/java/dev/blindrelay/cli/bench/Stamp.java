@@ -8,13 +8,16 @@ package dev.blindrelay.cli.bench;
  */
 record Stamp(int seq, long sentNanos) {
 
-    /** Text of exactly {@code size} bytes when the numbers fit, otherwise just the numbers. */
-    String toText(int size) {
-        StringBuilder text = new StringBuilder(Math.max(size, 32)).append(seq).append(' ').append(sentNanos).append(' ');
-        while (text.length() < size) {
-            text.append('x');
-        }
-        return text.toString();
+    /** Text of exactly {@code padding.length()} bytes when the numbers fit, otherwise just the numbers. */
+    String toText(String padding) {
+        String numbers = seq + " " + sentNanos + " ";
+        // One copy of a ready-made padding: building it per message showed up as the load generator's top cost.
+        return numbers.length() >= padding.length() ? numbers : numbers + padding.substring(numbers.length());
+    }
+
+    /** The padding for {@link #toText} of messages of {@code size} bytes. */
+    static String padding(int size) {
+        return "x".repeat(size);
     }
 
     /** @return the stamp, or null when the text is not a benchmark message */

@@ -1,5 +1,6 @@
 package dev.blindrelay.cli.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,9 @@ record Verdict(long expected, long delivered, long duplicates, long problems, Li
 
     /** One line: PASS with the count, or FAIL with what was wrong. */
     String line() {
+        if (ok() && expected == 0) {
+            return "PASS: no messages in this run; no errors, warnings or disconnects";
+        }
         if (ok()) {
             return String.format("PASS: delivered == sent (%,d of %,d), no loss, no duplicates", delivered, expected);
         }
@@ -31,7 +35,7 @@ record Verdict(long expected, long delivered, long duplicates, long problems, Li
 
     /** Both loads must pass; the counts add up. */
     Verdict and(Verdict other) {
-        List<String> all = new java.util.ArrayList<>(examples);
+        List<String> all = new ArrayList<>(examples);
         all.addAll(other.examples);
         return new Verdict(expected + other.expected, delivered + other.delivered, duplicates + other.duplicates,
                 problems + other.problems, List.copyOf(all), finished && other.finished);

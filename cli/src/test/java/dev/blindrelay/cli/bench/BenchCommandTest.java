@@ -1,0 +1,75 @@
+package dev.blindrelay.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blindrelay.cli.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Small runs of the real command, relay in a child JVM; the figures are not checked, only that they are there. */
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void chat_fanOutInRooms_deliversEverythingOnceAndWritesTheSameFiguresAsJson() throws Exception {
+        Path json = dir.resolve("bench.json");
+
+        CliRun run = CliRun.of("bench", "--clients", "6", "--rooms", "2", "--messages", "20", "--size", "100",
+                "--suite", "x25519-chacha", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("PASS: delivered == sent (300 of 300), no loss, no duplicates")
+                .contains("handshake through the relay p50").contains("end-to-end latency p99.9")
+                .contains("relay heap with clients").contains("our relay in child JVM pid");
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        // 2 rooms of 3: each client sends 20 + 5 warm-up messages to 2 others.
+        assertThat(figures.get("expected").asLong()).isEqualTo(6 * 25 * 2);
+        assertThat(figures.get("delivered").asLong()).isEqualTo(6 * 25 * 2);
+        assertThat(figures.get("handshakes").asLong()).isEqualTo(6);
+        assertThat(figures.get("relay_connections").asInt()).isEqualTo(6);
+        assertThat(figures.get("messages_per_second").asDouble()).isPositive();
+        assertThat(figures.get("verdict").asText()).startsWith("PASS");
+    }
+
+    @Test
+    void rawWithBaseline_comparesTheRelayWithThePlainForwarder() {
+        CliRun run = CliRun.of("bench", "--raw", "--baseline", "--clients", "4", "--messages", "400");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("raw frames through the relay").contains("plain blocking-socket forwarder")
+                .contains("relay throughput / forwarder throughput")
+                .contains("PASS: delivered == sent (2,000 of 2,000), no loss, no duplicates");
+    }
+
+    @Test
+    void idle_reportsTheRelaysConnectionsAndHeap() {
+        CliRun run = CliRun.of("bench", "--idle", "--clients", "10", "--suite", "x25519-chacha");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsPattern("relay connections \\(its count\\) +10")
+                .containsPattern("handshakes \\(pairs secured\\) +5").contains("relay heap per client");
+    }
+
+    @Test
+    void externalRelayThatIsNotThere_failsWithOneLine() {
+        CliRun run = CliRun.of("bench", "--clients", "2", "--relay", "127.0.0.1:1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("error: cannot reach relay at 127.0.0.1:1").doesNotContain("\n");
+    }
+
+    @Test
+    void help_listsTheBenchOptions() {
+        CliRun run = CliRun.of("bench", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--clients").contains("--raw").contains("--baseline").contains("--idle")
+                .contains("--json").contains("--join-rate");
+    }
+}
