@@ -203,14 +203,22 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    /** Holds a message typed while the relay is unreachable; it goes out after the reconnect. */
+    /**
+     * Holds a message typed while the relay is unreachable. It is meant for the people who were in the
+     * room, so it waits for each of them; with nobody known, it goes to whoever is there on return.
+     */
     private Long queueOffline(ChatPayload payload) {
-        if (offline.size() >= settings.maxQueued()) {
+        int waiting = offline.size() + carried.values().stream().mapToInt(List::size).max().orElse(0);
+        if (waiting >= settings.maxQueued()) {
             listener.notDelivered("the room", payload.id(), "not connected and " + settings.maxQueued()
                     + " messages are already waiting");
             return null;
         }
-        offline.add(payload);
+        if (carried.isEmpty()) {
+            offline.add(payload);
+        } else {
+            carried.values().forEach(pending -> pending.add(payload));
+        }
         listener.status("Not connected: message queued, it will be sent after reconnecting");
         return payload.id();
     }
@@ -383,6 +391,15 @@ public final class ChatClient implements AutoCloseable {
         }
 
         @Override
+        public void readComplete() {
+            synchronized (lock) {
+                if (!closed && current == this) {
+                    sendAcks();
+                }
+            }
+        }
+
+        @Override
         public void closed(String reason) {
             synchronized (lock) {
                 if (current != this) {
@@ -462,14 +479,21 @@ public final class ChatClient implements AutoCloseable {
                     offline.forEach(p -> listener.notDelivered("the room", p.id(), "nobody else is in the room"));
                 }
                 offline.clear();
-                reportCarried("they are no longer in the room");
+                if (!carried.isEmpty()) {
+                    awaitReturningPeers(frames);
+                }
             }
             case PEER_JOINED -> {
                 String name = RelayMessages.parseName(body);
                 if (!name.equals(settings.name())) {
-                    Peer previous = peers.put(name, new Peer(name));
+                    Peer peer = new Peer(name);
+                    Peer previous = peers.put(name, peer);
                     if (previous != null) {
                         previous.forget();
+                    }
+                    List<ChatPayload> pending = carried.remove(name); // they came back after a relay restart
+                    if (pending != null) {
+                        peer.outbox.addAll(pending);
                     }
                     listener.peerJoined(name);
                 }
@@ -654,30 +678,68 @@ public final class ChatClient implements AutoCloseable {
             listener.warning(opened.missed() + " message(s) from " + peer.name
                     + " never arrived (dropped by the relay?)");
         }
-        ChatPayload payload;
         try {
-            payload = ChatPayload.parse(opened.plaintext());
+            if (ChatPayload.isAcknowledgement(opened.plaintext())) {
+                for (long id : Acknowledgement.parse(opened.plaintext()).ids()) {
+                    if (peer.unacknowledged.remove(id) != null) {
+                        listener.delivered(peer.name, id);
+                    }
+                }
+                return;
+            }
+            ChatPayload payload = ChatPayload.parse(opened.plaintext());
+            peer.acksDue.add(payload.id()); // sent at the end of this read batch, one for all
+            if (peer.acksDue.size() >= Acknowledgement.MAX_IDS) {
+                sendAcks(peer);
+            }
+            if (seen.put(peer.name + "\u0000" + payload.id(), Boolean.TRUE) == null) {
+                if (peer.blocked()) {
+                    listener.warning("the next message is signed by a NEW identity key for " + peer.name
+                            + ": it may not come from " + peer.name + " (/verify " + peer.name + ")");
+                }
+                listener.message(peer.name, payload.text(), payload.kind() == ChatPayload.Kind.DIRECT);
+            }
         } catch (MalformedFrameException e) {
             listener.warning("unreadable message from " + peer.name + ": " + e.getMessage());
-            return;
         }
-        switch (payload.kind()) {
-            case ACK -> {
-                if (peer.unacknowledged.remove(payload.id()) != null) {
-                    listener.delivered(peer.name, payload.id());
-                }
-            }
-            case ROOM, DIRECT -> {
-                sealAndSend(peer, new ChatPayload(ChatPayload.Kind.ACK, payload.id(), ""));
-                if (seen.put(peer.name + "\u0000" + payload.id(), Boolean.TRUE) == null) {
-                    if (peer.blocked()) {
-                        listener.warning("the next message is signed by a NEW identity key for " + peer.name
-                                + ": it may not come from " + peer.name + " (/verify " + peer.name + ")");
-                    }
-                    listener.message(peer.name, payload.text(), payload.kind() == ChatPayload.Kind.DIRECT);
-                }
+    }
+
+    /** Acknowledges, in one encrypted message per peer, everything received in the last read batch. */
+    private void sendAcks() {
+        for (Peer peer : peers.values()) {
+            if (!peer.acksDue.isEmpty()) {
+                sendAcks(peer);
             }
         }
+    }
+
+    private void sendAcks(Peer peer) {
+        Acknowledgement ack = new Acknowledgement(peer.acksDue);
+        peer.acksDue.clear();
+        if (peer.secured()) {
+            try {
+                send(peer.session.seal(ack.encode()));
+            } catch (GeneralSecurityException e) {
+                listener.warning("cannot acknowledge messages from " + peer.name + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * After a reconnect, members who were in the room may rejoin later than we did: hold their
+     * messages for a while, then report the ones nobody came back for.
+     */
+    private void awaitReturningPeers(Frames frames) {
+        long seconds = settings.rejoinGrace().toSeconds();
+        reconnector.schedule(() -> {
+            synchronized (lock) {
+                if (current == frames && !closed) {
+                    carried.forEach((name, pending) -> pending.forEach(p -> listener.notDelivered(name, p.id(),
+                            name + " did not come back within " + seconds + " s of the reconnect")));
+                    carried.clear();
+                }
+            }
+        }, settings.rejoinGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void reportCarried(String reason) {

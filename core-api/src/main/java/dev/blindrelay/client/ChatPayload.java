@@ -7,17 +7,18 @@ import dev.blindrelay.wire.WireWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The plaintext inside a DATA frame, seen only by the two ends.
+ * A chat message inside a DATA frame, seen only by the two ends.
  * <pre>
- * u8  kind   1 = message to the room, 2 = direct message (/msg), 3 = delivery ack
- * u64 id     the sender's message id (for an ack: the id being acknowledged)
- * ... text   UTF-8 (kinds 1 and 2), empty for an ack
+ * u8  kind   1 = message to the room, 2 = direct message (/msg)
+ * u64 id     the sender's message id
+ * ... text   UTF-8
  * </pre>
+ * Kind 3 is an {@link Acknowledgement}.
  */
 public record ChatPayload(Kind kind, long id, String text) {
 
     public enum Kind {
-        ROOM(1), DIRECT(2), ACK(3);
+        ROOM(1), DIRECT(2);
 
         final int code;
 
@@ -46,5 +47,10 @@ public record ChatPayload(Kind kind, long id, String text) {
         long id = reader.u64("message id");
         String text = new String(reader.rest(), StandardCharsets.UTF_8);
         return new ChatPayload(kind, id, text);
+    }
+
+    /** True when {@code plaintext} is an acknowledgement rather than a message. */
+    static boolean isAcknowledgement(byte[] plaintext) {
+        return plaintext.length > 0 && (plaintext[0] & 0xFF) == Acknowledgement.KIND;
     }
 }

@@ -6,6 +6,8 @@ import dev.blindrelay.identity.KnownPeers;
 import dev.blindrelay.session.SecureSession;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +21,8 @@ final class Peer {
     KnownPeers.Check trust;
     /** Messages typed before the session existed, sent once it does. */
     final ArrayDeque<ChatPayload> outbox = new ArrayDeque<>();
+    /** Ids received in the current read batch, acknowledged together when it ends. */
+    final List<Long> acksDue = new ArrayList<>();
     /** Messages sent and not yet acknowledged, by id. */
     final Map<Long, ChatPayload> unacknowledged = new LinkedHashMap<>();
 

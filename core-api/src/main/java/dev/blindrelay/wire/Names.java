@@ -18,8 +18,13 @@ public final class Names {
         if (name == null || name.isEmpty()) {
             return what + " must not be empty";
         }
-        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        // The common case, plain ASCII, needs neither the UTF-8 encoding nor the code-point walk below.
+        boolean ascii = isPlainAscii(name);
+        if ((ascii ? name.length() : name.getBytes(StandardCharsets.UTF_8).length) > MAX_BYTES) {
             return what + " '" + name + "' is longer than " + MAX_BYTES + " bytes";
+        }
+        if (ascii) {
+            return null;
         }
         for (int i = 0; i < name.length(); ) {
             int cp = name.codePointAt(i);
@@ -31,6 +36,17 @@ public final class Names {
             i += Character.charCount(cp);
         }
         return null;
+    }
+
+    /** Printable ASCII without space, slash or backslash: always acceptable. */
+    private static boolean isPlainAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 0x7F || c == '/' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @throws IllegalArgumentException with the one-line problem */

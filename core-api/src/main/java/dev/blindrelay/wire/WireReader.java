@@ -61,6 +61,12 @@ public final class WireReader {
     public String str8(String field) throws MalformedFrameException {
         int length = u8(field + " length");
         need(length, field);
+        if (isAscii(position, length)) {
+            // Names and suite ids are nearly always ASCII: skip the strict decoder, which costs more.
+            String value = new String(data, position, length, StandardCharsets.US_ASCII);
+            position += length;
+            return value;
+        }
         try {
             String value = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -71,6 +77,15 @@ public final class WireReader {
         } catch (CharacterCodingException e) {
             throw new MalformedFrameException(field + " is not valid UTF-8");
         }
+    }
+
+    private boolean isAscii(int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (data[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public byte[] bytes8(String field) throws MalformedFrameException {

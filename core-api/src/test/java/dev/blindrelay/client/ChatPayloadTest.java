@@ -14,7 +14,7 @@ class ChatPayloadTest {
     @Test
     void parse_roundTripsEveryKind() throws Exception {
         for (ChatPayload.Kind kind : ChatPayload.Kind.values()) {
-            ChatPayload payload = new ChatPayload(kind, Long.MIN_VALUE + 3, kind == ChatPayload.Kind.ACK ? "" : "hé 🎉");
+            ChatPayload payload = new ChatPayload(kind, Long.MIN_VALUE + 3, "hé 🎉");
             assertThat(ChatPayload.parse(payload.encode())).isEqualTo(payload);
         }
     }
@@ -27,7 +27,7 @@ class ChatPayloadTest {
 
     @Test
     void parse_unknownKind() {
-        for (int kind : new int[] {0, 4, 255}) {
+        for (int kind : new int[] {0, Acknowledgement.KIND, 4, 255}) {
             byte[] body = new ChatPayload(ChatPayload.Kind.ROOM, 1, "x").encode();
             body[0] = (byte) kind;
             assertThatThrownBy(() -> ChatPayload.parse(body))
@@ -37,12 +37,19 @@ class ChatPayloadTest {
 
     @Test
     void parse_truncatedKindOrId() {
-        byte[] body = new ChatPayload(ChatPayload.Kind.ACK, 42, "").encode();
+        byte[] body = new ChatPayload(ChatPayload.Kind.ROOM, 42, "").encode();
         for (int length = 0; length < body.length; length++) {
             byte[] prefix = Arrays.copyOf(body, length);
             assertThatThrownBy(() -> ChatPayload.parse(prefix)).as("first %d bytes", length)
                     .isInstanceOf(MalformedFrameException.class).hasMessageContaining("truncated");
         }
+    }
+
+    @Test
+    void isAcknowledgement_onlyForKind3() {
+        assertThat(ChatPayload.isAcknowledgement(new Acknowledgement(java.util.List.of(1L)).encode())).isTrue();
+        assertThat(ChatPayload.isAcknowledgement(new ChatPayload(ChatPayload.Kind.ROOM, 1, "x").encode())).isFalse();
+        assertThat(ChatPayload.isAcknowledgement(new byte[0])).isFalse();
     }
 
     @Test

@@ -172,7 +172,7 @@ public final class ChatHarness implements AutoCloseable {
         public Client build() {
             RecordingListener events = new RecordingListener(name);
             ClientSettings settings = new ClientSettings(name, room, address(), joinTimeout, maxQueued, reconnect,
-                    reconnectDelay);
+                    reconnectDelay, Duration.ofSeconds(30));
             ChatClient chat = new ChatClient(settings, clientSuite, identity, knownPeers, connector, events, Tracer.NONE);
             synchronized (clients) {
                 clients.add(chat);

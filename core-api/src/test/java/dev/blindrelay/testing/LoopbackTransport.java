@@ -258,6 +258,7 @@ public final class LoopbackTransport implements Transport {
             submit(clientSide, () -> {
                 if (!aborted && !closedSent.get()) {
                     listener.frameReceived(frame);
+                    listener.readComplete(); // each frame is its own read batch here
                 }
             });
         }

@@ -123,9 +123,8 @@ public final class MitmRelay implements InterceptingHandler.Interceptor {
                     SecureSession inbound = fromInitiator ? pair.withInitiator : pair.withResponder;
                     SecureSession outbound = fromInitiator ? pair.withResponder : pair.withInitiator;
                     Opened opened = inbound.open(header, frame);
-                    ChatPayload payload = ChatPayload.parse(opened.plaintext());
-                    if (payload.kind() != ChatPayload.Kind.ACK) {
-                        plaintexts.add(from + " -> " + to + ": " + payload.text());
+                    if (opened.plaintext()[0] != dev.blindrelay.client.Acknowledgement.KIND) {
+                        plaintexts.add(from + " -> " + to + ": " + ChatPayload.parse(opened.plaintext()).text());
                     }
                     return List.of(outbound.seal(opened.plaintext()));
                 }

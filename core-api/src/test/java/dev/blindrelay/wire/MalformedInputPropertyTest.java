@@ -1,5 +1,6 @@
 package dev.blindrelay.wire;
 
+import dev.blindrelay.client.Acknowledgement;
 import dev.blindrelay.client.ChatPayload;
 import dev.blindrelay.handshake.HandshakeContext;
 import dev.blindrelay.handshake.HandshakeFinish;
@@ -134,6 +135,7 @@ class MalformedInputPropertyTest {
         lenient(() -> RelayMessages.parseText(input));
         lenient(() -> HandshakeReject.parse(input));
         lenient(() -> ChatPayload.parse(input));
+        canonical(input, () -> Acknowledgement.parse(input).encode());
     }
 
     private interface Parse {
@@ -252,8 +254,9 @@ class MalformedInputPropertyTest {
             case 6 -> new HandshakeFinish(randomBytes(random, 64), randomBytes(random, 32)).encode();
             case 7 -> new HandshakeReject(1 + random.nextInt(3), "X448_HKDF-SHA256_AES-128-GCM", "no " + pick(random))
                     .encode();
-            default -> new ChatPayload(ChatPayload.Kind.values()[random.nextInt(3)], random.nextLong(), pick(random))
-                    .encode();
+            default -> random.nextBoolean()
+                    ? new ChatPayload(ChatPayload.Kind.values()[random.nextInt(2)], random.nextLong(), pick(random)).encode()
+                    : new Acknowledgement(List.of(random.nextLong(), random.nextLong())).encode();
         };
     }
 

@@ -16,12 +16,12 @@ class ReconnectTest {
     void relayRestart_messageTypedWhileDownIsDeliveredOnceAfterAFreshHandshake() throws Exception {
         LiveRelay first = LiveRelay.start(RelayLimits.defaults());
         InetSocketAddress address = first.address();
-        // Bob retries quickly and Alice slowly, so Bob is back in the room when Alice's queued message
-        // goes out. (Whoever comes back first finds an empty room: docs/performance.md, "Left alone".)
+        // Alice, who typed the message, comes back first and finds the room empty: her message must
+        // wait for Bob, who retries more slowly, and reach him when he rejoins.
         ClientSettings bobSettings = new ClientSettings("bob", "lobby", address, Duration.ofSeconds(5), 100, true,
-                Duration.ofMillis(50));
+                Duration.ofMillis(1000), Duration.ofSeconds(30));
         ClientSettings aliceSettings = new ClientSettings("alice", "lobby", address, Duration.ofSeconds(5), 100, true,
-                Duration.ofMillis(1000));
+                Duration.ofMillis(50), Duration.ofSeconds(30));
         LiveRelay second = null;
         try (Chatter bob = Chatter.join(bobSettings);
              Chatter alice = Chatter.join(aliceSettings)) {

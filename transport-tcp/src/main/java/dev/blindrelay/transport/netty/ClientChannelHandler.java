@@ -46,6 +46,14 @@ final class ClientChannelHandler extends FrameChannelHandler {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (isStarted()) {
+            listener.readComplete();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (isStarted()) {
             closing("relay closed the connection");

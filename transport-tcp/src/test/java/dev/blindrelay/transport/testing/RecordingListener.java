@@ -14,10 +14,19 @@ public class RecordingListener implements FrameListener {
     public final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
     public final CompletableFuture<String> closed = new CompletableFuture<>();
     public final AtomicInteger closedCalls = new AtomicInteger();
+    /** Frames delivered before the latest readComplete(): every frame must be followed by one. */
+    public final AtomicInteger framesBeforeReadComplete = new AtomicInteger();
+    private final AtomicInteger delivered = new AtomicInteger();
 
     @Override
     public void frameReceived(byte[] frame) {
+        delivered.incrementAndGet();
         frames.add(frame);
+    }
+
+    @Override
+    public void readComplete() {
+        framesBeforeReadComplete.set(delivered.get());
     }
 
     @Override

@@ -120,6 +120,11 @@ public abstract class TransportContractTest {
             assertThat(sequenceOf(listener.next())).isEqualTo(i);
         }
         assertThat(listener.frames).isEmpty();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listener.framesBeforeReadComplete.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(listener.framesBeforeReadComplete.get()).as("readComplete() after the last batch").isEqualTo(count);
         assertThat(client.isOpen()).isTrue();
     }
 
