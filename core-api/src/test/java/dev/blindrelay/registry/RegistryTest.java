@@ -1,8 +1,8 @@
 package dev.blindrelay.registry;
 
 import dev.blindrelay.spi.Aead;
-import dev.blindrelay.spi.AeadKey;
 import dev.blindrelay.testing.suite.Aes128Gcm;
+import dev.blindrelay.testing.suite.ShapeOnlyAead;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,46 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RegistryTest {
 
     /** A second AEAD class claiming an id that is already registered. */
-    static class Impostor implements Aead {
-        private final String id;
-
+    static class Impostor extends ShapeOnlyAead {
         Impostor(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public int keyLength() {
-            return 16;
-        }
-
-        @Override
-        public int nonceLength() {
-            return 12;
-        }
-
-        @Override
-        public int tagLength() {
-            return 16;
-        }
-
-        @Override
-        public AeadKey importKey(byte[] rawKey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public byte[] seal(AeadKey key, byte[] nonce, byte[] plaintext, byte[] associatedData) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public byte[] open(AeadKey key, byte[] nonce, byte[] ciphertextAndTag, byte[] associatedData) {
-            throw new UnsupportedOperationException();
+            super(id);
         }
     }
 

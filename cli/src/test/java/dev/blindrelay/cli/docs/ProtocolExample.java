@@ -12,12 +12,11 @@ import dev.blindrelay.registry.PluginRegistry;
 import dev.blindrelay.session.SecureSession;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.trace.TraceEvent;
-import dev.blindrelay.trace.Tracer;
+import dev.blindrelay.testing.RecordingTracer;
 import dev.blindrelay.wire.Envelope;
 import dev.blindrelay.wire.FrameType;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +40,11 @@ final class ProtocolExample {
         CipherSuite suite = PluginRegistry.load().suite(CipherSuite.DEFAULT_ID);
         IdentityKeyPair alice = IdentityKeyPair.generate(new SecureRandom());
         IdentityKeyPair bob = IdentityKeyPair.generate(new SecureRandom());
-        List<TraceEvent> aliceTrace = new ArrayList<>();
-        List<TraceEvent> bobTrace = new ArrayList<>();
-        Initiator initiator = Initiator.start(new HandshakeContext(suite, alice, "Alice", "Bob", ROOM,
-                recorder(aliceTrace)));
+        RecordingTracer aliceTracer = new RecordingTracer();
+        RecordingTracer bobTracer = new RecordingTracer();
+        Initiator initiator = Initiator.start(new HandshakeContext(suite, alice, "Alice", "Bob", ROOM, aliceTracer));
         HandshakeInit init = initiator.message();
-        Responder responder = Responder.accept(new HandshakeContext(suite, bob, "Bob", "Alice", ROOM,
-                recorder(bobTrace)), init);
+        Responder responder = Responder.accept(new HandshakeContext(suite, bob, "Bob", "Alice", ROOM, bobTracer), init);
         HandshakeResponse response = responder.message();
         Initiator.Completed completed = initiator.receive(response);
         SecureSession bobSession = responder.finish(completed.finish());
@@ -58,6 +55,8 @@ final class ProtocolExample {
             throw new IllegalStateException("the example message does not decrypt");
         }
 
+        List<TraceEvent> aliceTrace = aliceTracer.events();
+        List<TraceEvent> bobTrace = bobTracer.events();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("suite", suite.id());
         v.put("room", ROOM);
@@ -167,20 +166,6 @@ final class ProtocolExample {
         return trace.stream().filter(e -> e.step().equals(step)).map(e -> e.value(value))
                 .filter(java.util.Objects::nonNull).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + step + "/" + value + " in the trace"));
-    }
-
-    private static Tracer recorder(List<TraceEvent> events) {
-        return new Tracer() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public void event(TraceEvent event) {
-                events.add(event);
-            }
-        };
     }
 
     private static String hex(byte[] bytes) {
