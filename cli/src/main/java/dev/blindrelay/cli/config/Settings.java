@@ -83,7 +83,7 @@ public final class Settings {
         for (Setting setting : settings) {
             map.put(setting.key(), setting);
         }
-        return map;
+        return java.util.Collections.unmodifiableMap(map); // shared by every command: never changed
     }
 
     /** Commons CLI options for the given keys. */
