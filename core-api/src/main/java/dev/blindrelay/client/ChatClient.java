@@ -174,7 +174,7 @@ public final class ChatClient implements AutoCloseable {
      */
     public Optional<Long> send(String text) {
         synchronized (lock) {
-            if (connection == null && !closed && settings.reconnect()) {
+            if (!online() && !closed && settings.reconnect()) {
                 return Optional.ofNullable(queueOffline(new ChatPayload(ChatPayload.Kind.ROOM, nextMessageId++, text)));
             }
             if (peers.isEmpty()) {
@@ -193,6 +193,14 @@ public final class ChatClient implements AutoCloseable {
     public Optional<Long> sendTo(String name, String text) {
         synchronized (lock) {
             Peer peer = peers.get(name);
+            List<ChatPayload> waiting = carried.get(name);
+            if (peer == null && waiting != null && !online()) {
+                // Disconnected, and name was in the room: hold it for them, as a room message would be.
+                ChatPayload payload = new ChatPayload(ChatPayload.Kind.DIRECT, nextMessageId++, text);
+                waiting.add(payload);
+                listener.status("Not connected: message queued for " + name + ", it will be sent after reconnecting");
+                return Optional.of(payload.id());
+            }
             if (peer == null) {
                 listener.warning("no member '" + name + "' in room '" + settings.room() + "'; /who lists them");
                 return Optional.empty();
@@ -201,6 +209,14 @@ public final class ChatClient implements AutoCloseable {
             deliver(peer, payload);
             return Optional.of(payload.id());
         }
+    }
+
+    /**
+     * Joined on the current connection. A reconnect is not online until the relay's WELCOME: until then
+     * the room's members are unknown, so a message typed meanwhile is queued, not refused.
+     */
+    private boolean online() {
+        return current != null && current.welcome.isDone() && !current.welcome.isCompletedExceptionally();
     }
 
     /**
