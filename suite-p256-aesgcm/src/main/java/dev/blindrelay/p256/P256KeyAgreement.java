@@ -2,6 +2,7 @@ package dev.blindrelay.p256;
 
 import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.spi.support.DhKeyAgreement;
+import dev.blindrelay.spi.support.JcaProviders;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -15,9 +16,7 @@ import org.bouncycastle.util.BigIntegers;
 
 import java.math.BigInteger;
 import java.security.InvalidKeyException;
-import java.security.Provider;
 import java.security.SecureRandom;
-import java.security.Security;
 import java.util.List;
 
 /**
@@ -48,10 +47,9 @@ public final class P256KeyAgreement extends DhKeyAgreement {
         super(ID, PUBLIC_KEY_LENGTH, SECRET_LENGTH);
     }
 
-    /** Keep in step with {@code bouncycastle.version} in the parent pom (a test checks it). */
     @Override
     public String provider() {
-        return "BouncyCastle 1.87";
+        return JcaProviders.BOUNCY_CASTLE_NAME;
     }
 
     @Override
@@ -62,8 +60,7 @@ public final class P256KeyAgreement extends DhKeyAgreement {
     /** The JDK's SunEC, where the runtime has it: same bytes on the wire, several times slower on 17. */
     @Override
     public List<KeyAgreement> providerVariants() {
-        Provider sunEc = Security.getProvider("SunEC");
-        return sunEc == null ? List.of() : List.of(new P256SunEc(sunEc));
+        return JcaProviders.sunEc().<List<KeyAgreement>>map(sunEc -> List.of(new P256SunEc(sunEc))).orElse(List.of());
     }
 
     @Override

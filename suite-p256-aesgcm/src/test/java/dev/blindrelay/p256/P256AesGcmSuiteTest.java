@@ -1,10 +1,8 @@
 package dev.blindrelay.p256;
 
 import dev.blindrelay.registry.PluginRegistry;
-import dev.blindrelay.spi.AeadKey;
-import dev.blindrelay.spi.KeyAgreementResponse;
-import dev.blindrelay.spi.KeyShare;
 import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.testing.contract.SuiteContract;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,24 +40,8 @@ class P256AesGcmSuiteTest {
         assertThat(registry.kdfs().get("HKDF-SHA256").description()).contains("RFC 5869");
     }
 
-    /** Both sides derive the same key from the agreement and one side opens what the other sealed. */
     @Test
     void suite_componentsWorkTogether() throws Exception {
-        CipherSuite suite = registry.suite("p256-aesgcm");
-        KeyShare initiator = suite.keyAgreement().generate();
-        KeyAgreementResponse response = suite.keyAgreement().respond(initiator.publicBytes());
-        byte[] initiatorSecret = suite.keyAgreement().finish(initiator, response.message());
-
-        AeadKey sender = importDerived(suite, initiatorSecret);
-        AeadKey receiver = importDerived(suite, response.sharedSecret());
-        byte[] nonce = new byte[suite.aead().nonceLength()];
-        byte[] sealed = suite.aead().seal(sender, nonce, "hello".getBytes(), new byte[0]);
-
-        assertThat(suite.aead().open(receiver, nonce, sealed, new byte[0])).isEqualTo("hello".getBytes());
-    }
-
-    private static AeadKey importDerived(CipherSuite suite, byte[] secret) throws Exception {
-        byte[] prk = suite.kdf().extract(new byte[0], secret);
-        return suite.aead().importKey(suite.kdf().expand(prk, "test key".getBytes(), suite.aead().keyLength()));
+        SuiteContract.assertComponentsWorkTogether(registry.suite("p256-aesgcm"));
     }
 }

@@ -73,8 +73,8 @@ public abstract class JcaAead implements Aead {
     @Override
     public final String provider() {
         if (provider != null) {
-            // "BC" says little to a learner; name it as the key agreements do ("BouncyCastle 1.87").
-            return provider.getName().equals("BC") ? "BouncyCastle " + provider.getVersionStr() : provider.getName();
+            // "BC" says little to a learner; name it as the key agreements do.
+            return provider.getName().equals("BC") ? JcaProviders.BOUNCY_CASTLE_NAME : provider.getName();
         }
         try {
             return Cipher.getInstance(transformation).getProvider().getName();
