@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Reads Project Wycheproof vectors from {@code <repo root>/../shared/vectors/wycheproof}, never from a
- * copy inside the project. {@code -Dblindrelay.wycheproof=DIR} overrides the location. A missing
- * directory fails the test: vectors are never skipped silently.
+ * Reads Project Wycheproof vectors from {@code <repo root>/testdata/wycheproof}, unmodified copies of
+ * upstream's files kept in the repository (see its README), so a bare clone tests itself.
+ * {@code -Dblindrelay.wycheproof=DIR} overrides the location. A missing directory or file fails the
+ * test: vectors are never skipped silently.
  */
 public final class Wycheproof {
 
@@ -77,7 +78,7 @@ public final class Wycheproof {
             return requireDirectory(Path.of(override));
         }
         Path root = RepoRoot.find();
-        return requireDirectory(root.resolve("../shared/vectors/wycheproof").normalize());
+        return requireDirectory(root.resolve("testdata/wycheproof"));
     }
 
     /** Every case of {@code file} whose group matches {@code groupFilter}. */
@@ -109,7 +110,7 @@ public final class Wycheproof {
     private static Path requireDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("Wycheproof vectors not found at " + dir
-                    + "; expected ../shared/vectors/wycheproof next to the repository, or -Dblindrelay.wycheproof=DIR");
+                    + "; expected testdata/wycheproof in the repository, or -Dblindrelay.wycheproof=DIR");
         }
         return dir;
     }
