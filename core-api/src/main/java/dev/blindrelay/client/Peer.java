@@ -1,33 +1,53 @@
 package dev.blindrelay.client;
 
+import dev.blindrelay.handshake.HandshakeException;
+import dev.blindrelay.handshake.HandshakeFinish;
+import dev.blindrelay.handshake.HandshakeInit;
+import dev.blindrelay.handshake.HandshakeReject;
+import dev.blindrelay.handshake.HandshakeResponse;
 import dev.blindrelay.handshake.Initiator;
 import dev.blindrelay.handshake.Responder;
 import dev.blindrelay.identity.KnownPeers;
+import dev.blindrelay.session.Opened;
+import dev.blindrelay.session.ReplayException;
 import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.wire.Envelope;
+import dev.blindrelay.wire.EnvelopeHeader;
+import dev.blindrelay.wire.FrameType;
+import dev.blindrelay.wire.MalformedFrameException;
 
+import javax.crypto.AEADBadTagException;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** A client's state for one other member of its room. Guarded by the client's lock. */
+/**
+ * One other member of the room, from our side: the handshake with them, the session it yields, the
+ * messages waiting for it, and redelivery of what they have not acknowledged. Guarded by the
+ * client's lock; called on the transport thread or the user's.
+ */
 final class Peer {
 
     final String name;
-    Initiator initiator;
-    Responder responder;
-    SecureSession session;
-    KnownPeers.Check trust;
+    private final ClientContext client;
+    private Initiator initiator;
+    private Responder responder;
+    private SecureSession session;
+    private KnownPeers.Check trust;
     /** Messages typed before the session existed, sent once it does. */
-    final ArrayDeque<ChatPayload> outbox = new ArrayDeque<>();
+    private final ArrayDeque<ChatPayload> outbox = new ArrayDeque<>();
     /** Ids received in the current read batch, acknowledged together when it ends. */
-    final List<Long> acksDue = new ArrayList<>();
+    private final List<Long> acksDue = new ArrayList<>();
     /** Messages sent and not yet acknowledged, by id. */
-    final Map<Long, ChatPayload> unacknowledged = new LinkedHashMap<>();
+    private final Map<Long, ChatPayload> unacknowledged = new LinkedHashMap<>();
 
-    Peer(String name) {
+    Peer(String name, ClientContext client) {
         this.name = name;
+        this.client = client;
     }
 
     boolean secured() {
@@ -38,6 +58,277 @@ final class Peer {
     boolean blocked() {
         return trust == KnownPeers.Check.MISMATCH;
     }
+
+    /** The live session, or null while the handshake is not done. */
+    SecureSession session() {
+        return session;
+    }
+
+    String state() {
+        if (blocked()) {
+            return "identity key CHANGED, blocked until /trust " + name;
+        }
+        if (session == null) {
+            return "handshaking";
+        }
+        return trust == KnownPeers.Check.VERIFIED ? "secure, verified" : "secure";
+    }
+
+    /** Messages sent or queued that this peer has not acknowledged. */
+    int pending() {
+        return unacknowledged.size() + outbox.size();
+    }
+
+    // ---- handshake ----
+
+    void initiate() {
+        try {
+            generatingKeys();
+            initiator = Initiator.start(client.handshake(name));
+            client.listener().status("Exchanging public keys... (with " + name + ")");
+            client.sendTo(name, FrameType.HANDSHAKE_INIT, initiator.message().encode());
+        } catch (GeneralSecurityException e) {
+            client.listener().warning("cannot start a handshake with " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** A peer-to-peer frame from this peer, already checked to be addressed to us. */
+    void frameReceived(EnvelopeHeader header, byte[] frame) throws MalformedFrameException {
+        byte[] body = Envelope.parse(frame).body();
+        switch (header.type()) {
+            case HANDSHAKE_INIT -> respond(HandshakeInit.parse(body));
+            case HANDSHAKE_RESPONSE -> completeAsInitiator(HandshakeResponse.parse(body));
+            case HANDSHAKE_FINISH -> completeAsResponder(HandshakeFinish.parse(body));
+            case HANDSHAKE_REJECT -> refused(HandshakeReject.parse(body));
+            case DATA -> receive(header, frame);
+            default -> client.listener().warning("unexpected " + header.type() + " from " + name + " ignored");
+        }
+    }
+
+    private void generatingKeys() {
+        client.listener().status("Generating ECDH keys... (" + client.suite().keyAgreement().id()
+                + ", fresh for the session with " + name + ")");
+    }
+
+    private void respond(HandshakeInit init) {
+        if (secured() || responder != null || initiator != null) {
+            client.listener().warning("unexpected handshake from " + name + " while one is already under way or done: "
+                    + "ignored (replayed by the relay?)");
+            return;
+        }
+        handshakeStep(() -> {
+            generatingKeys();
+            responder = Responder.accept(client.handshake(name), init);
+            client.listener().status("Exchanging public keys... (with " + name + ")");
+            client.sendTo(name, FrameType.HANDSHAKE_RESPONSE, responder.message().encode());
+        });
+    }
+
+    private void completeAsInitiator(HandshakeResponse response) {
+        Initiator pending = initiator;
+        if (pending == null) {
+            client.listener().warning("unexpected handshake response from " + name + " ignored (replayed by the relay?)");
+            return;
+        }
+        initiator = null;
+        handshakeStep(() -> {
+            Initiator.Completed completed = pending.receive(response);
+            client.sendTo(name, FrameType.HANDSHAKE_FINISH, completed.finish().encode());
+            established(completed.session());
+        });
+    }
+
+    private void completeAsResponder(HandshakeFinish finish) {
+        Responder pending = responder;
+        if (pending == null) {
+            client.listener().warning("unexpected handshake finish from " + name + " ignored (replayed by the relay?)");
+            return;
+        }
+        responder = null;
+        handshakeStep(() -> established(pending.finish(finish)));
+    }
+
+    /** A step of the handshake that may fail; a failure ends the handshake (with a REJECT if it calls for one). */
+    private interface HandshakeStep {
+        void run() throws GeneralSecurityException;
+    }
+
+    private void handshakeStep(HandshakeStep step) {
+        try {
+            step.run();
+        } catch (HandshakeException e) {
+            failHandshake(e);
+        } catch (GeneralSecurityException e) {
+            failHandshake(new HandshakeException(e.getMessage()));
+        }
+    }
+
+    private void refused(HandshakeReject reject) {
+        if (secured()) {
+            client.listener().warning("unexpected handshake rejection from " + name + " ignored");
+        } else {
+            forget();
+            client.listener().warning(name + " refused the handshake: " + reject.message());
+        }
+    }
+
+    private void failHandshake(HandshakeException e) {
+        forget();
+        if (e.reject() != null) {
+            client.sendTo(name, FrameType.HANDSHAKE_REJECT, e.reject().encode());
+        }
+        client.listener().warning("handshake with " + name + " failed: " + e.getMessage());
+    }
+
+    private void established(SecureSession secured) {
+        session = secured;
+        try {
+            trust = client.knownPeers().check(name, secured.peerIdentityKey());
+        } catch (IOException e) {
+            client.listener().warning("cannot save the pinned key of " + name + ": " + e.getMessage());
+            trust = KnownPeers.Check.PINNED_NOW;
+        }
+        client.listener().secured(name, secured.safetyCode(), trust);
+        flushOutbox();
+    }
+
+    // ---- trust ----
+
+    /** Accepts this peer's new identity key after a mismatch, and sends what was held back. */
+    void trust() throws IOException {
+        client.knownPeers().trust(name, session.peerIdentityKey());
+        trust = KnownPeers.Check.MATCHES;
+        flushOutbox();
+    }
+
+    /** Records that the user compared the safety number. */
+    void markVerified() throws IOException {
+        client.knownPeers().markVerified(name, session.peerIdentityKey());
+        trust = KnownPeers.Check.VERIFIED;
+    }
+
+    // ---- sending ----
+
+    /** Sends now if the session is up, holds it while the handshake runs, refuses it while blocked. */
+    void deliver(ChatPayload payload) {
+        if (blocked()) {
+            client.listener().notDelivered(name, payload.id(), name + "'s identity key changed; run /trust "
+                    + name + " after checking /verify " + name + ", or leave");
+            return;
+        }
+        if (!secured()) {
+            int maxQueued = client.settings().maxQueued();
+            if (outbox.size() >= maxQueued) {
+                client.listener().notDelivered(name, payload.id(), "the queue for " + name + " is full ("
+                        + maxQueued + " messages) while the handshake is pending");
+                return;
+            }
+            outbox.add(payload);
+            return;
+        }
+        sealAndSend(payload);
+        unacknowledged.put(payload.id(), payload);
+    }
+
+    /** Holds messages carried over from before a reconnect until the session exists. */
+    void queue(List<ChatPayload> payloads) {
+        outbox.addAll(payloads);
+    }
+
+    private void sealAndSend(ChatPayload payload) {
+        try {
+            client.relay().accept(session.seal(payload.encode()));
+        } catch (GeneralSecurityException e) {
+            client.listener().notDelivered(name, payload.id(), "encryption failed: " + e.getMessage());
+        }
+    }
+
+    private void flushOutbox() {
+        if (blocked()) {
+            return;
+        }
+        // Unacknowledged messages from before a reconnect go again under the new keys; ids let the
+        // receiver show each only once.
+        List<ChatPayload> pending = new ArrayList<>(unacknowledged.values());
+        pending.addAll(outbox);
+        outbox.clear();
+        for (ChatPayload payload : pending) {
+            sealAndSend(payload);
+            unacknowledged.put(payload.id(), payload);
+        }
+    }
+
+    // ---- receiving ----
+
+    private void receive(EnvelopeHeader header, byte[] frame) {
+        if (!secured()) {
+            client.listener().warning("encrypted message from " + name + " before the handshake finished: rejected");
+            return;
+        }
+        Opened opened;
+        try {
+            opened = session.open(header, frame);
+        } catch (ReplayException e) {
+            client.listener().warning("rejected: " + e.getMessage());
+            return;
+        } catch (AEADBadTagException e) {
+            client.listener().warning("rejected a tampered or forged message from " + name + " (authentication failed)");
+            return;
+        } catch (GeneralSecurityException e) {
+            client.listener().warning("rejected a message from " + name + ": " + e.getMessage());
+            return;
+        }
+        if (opened.missed() > 0) {
+            client.listener().warning(opened.missed() + " message(s) from " + name
+                    + " never arrived (dropped by the relay?)");
+        }
+        try {
+            if (ChatPayload.isAcknowledgement(opened.plaintext())) {
+                acknowledged(Acknowledgement.parse(opened.plaintext()));
+                return;
+            }
+            ChatPayload payload = ChatPayload.parse(opened.plaintext());
+            acksDue.add(payload.id()); // sent at the end of this read batch, one for all
+            if (acksDue.size() >= Acknowledgement.MAX_IDS) {
+                sendAcks();
+            }
+            if (client.seen().firstTime(name, payload.id())) {
+                if (blocked()) {
+                    client.listener().warning("the next message is signed by a NEW identity key for " + name
+                            + ": it may not come from " + name + " (/verify " + name + ")");
+                }
+                client.listener().message(name, payload.text(), payload.kind() == ChatPayload.Kind.DIRECT);
+            }
+        } catch (MalformedFrameException e) {
+            client.listener().warning("unreadable message from " + name + ": " + e.getMessage());
+        }
+    }
+
+    private void acknowledged(Acknowledgement ack) {
+        for (long id : ack.ids()) {
+            if (unacknowledged.remove(id) != null) {
+                client.listener().delivered(name, id);
+            }
+        }
+    }
+
+    /** Acknowledges, in one encrypted message, everything received in the last read batch. */
+    void sendAcks() {
+        if (acksDue.isEmpty()) {
+            return;
+        }
+        Acknowledgement ack = new Acknowledgement(acksDue);
+        acksDue.clear();
+        if (secured()) {
+            try {
+                client.relay().accept(session.seal(ack.encode()));
+            } catch (GeneralSecurityException e) {
+                client.listener().warning("cannot acknowledge messages from " + name + ": " + e.getMessage());
+            }
+        }
+    }
+
+    // ---- ending ----
 
     /** Erases every secret of this peer: pending handshakes and the session keys. */
     void forget() {
@@ -55,13 +346,19 @@ final class Peer {
         }
     }
 
-    String state() {
-        if (blocked()) {
-            return "identity key CHANGED, blocked until /trust " + name;
+    /** Everything not yet acknowledged, in order, taken out of this peer (to carry over a reconnect). */
+    List<ChatPayload> takePending() {
+        List<ChatPayload> pending = new ArrayList<>(unacknowledged.values());
+        pending.addAll(outbox);
+        unacknowledged.clear();
+        outbox.clear();
+        return pending;
+    }
+
+    /** Reports every message this peer will not get, and drops them. */
+    void reportUndelivered(String reason) {
+        for (ChatPayload payload : takePending()) {
+            client.listener().notDelivered(name, payload.id(), reason);
         }
-        if (session == null) {
-            return "handshaking";
-        }
-        return trust == KnownPeers.Check.VERIFIED ? "secure, verified" : "secure";
     }
 }

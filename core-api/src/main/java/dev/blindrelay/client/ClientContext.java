@@ -1,0 +1,28 @@
+package dev.blindrelay.client;
+
+import dev.blindrelay.handshake.HandshakeContext;
+import dev.blindrelay.identity.IdentityKeyPair;
+import dev.blindrelay.identity.KnownPeers;
+import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.trace.Tracer;
+import dev.blindrelay.wire.Envelope;
+import dev.blindrelay.wire.FrameType;
+
+import java.util.function.Consumer;
+
+/**
+ * What every {@link Peer} of one client shares: who we are, the suite, the pinned keys, the user
+ * interface, and the way out to the relay (whichever connection is live).
+ */
+record ClientContext(ClientSettings settings, CipherSuite suite, IdentityKeyPair identity, KnownPeers knownPeers,
+                     ChatListener listener, Tracer tracer, SeenMessages seen, Consumer<byte[]> relay) {
+
+    HandshakeContext handshake(String peer) {
+        return new HandshakeContext(suite, identity, settings.name(), peer, settings.room(), tracer);
+    }
+
+    /** Sends a peer-to-peer frame from us to {@code peer} in our room. */
+    void sendTo(String peer, FrameType type, byte[] body) {
+        relay.accept(new Envelope(type, settings.name(), peer, settings.room(), body).encode());
+    }
+}
