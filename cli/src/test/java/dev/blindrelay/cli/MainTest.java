@@ -52,7 +52,8 @@ class MainTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).startsWith("error: unknown suite 'rot13'; available: ")
                 .contains("P256_HKDF-SHA256_AES-256-GCM (p256-aesgcm)")
-                .contains("X25519_HKDF-SHA256_CHACHA20-POLY1305 (x25519-chacha)");
+                .contains("X25519_HKDF-SHA256_CHACHA20-POLY1305 (x25519-chacha)")
+                .contains("X25519MLKEM768_HKDF-SHA256_AES-256-GCM (pq)");
         assertThat(run.err().lines()).hasSize(1);
     }
 
@@ -90,8 +91,10 @@ class MainTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("P256_HKDF-SHA256_AES-256-GCM  (alias: p256-aesgcm)  [default]")
                 .contains("X25519_HKDF-SHA256_CHACHA20-POLY1305  (alias: x25519-chacha)")
+                .contains("X25519MLKEM768_HKDF-SHA256_AES-256-GCM  (alias: pq)")
                 .contains("key 32 B, nonce 12 B, tag 16 B").contains("provider SunJCE").contains("BouncyCastle")
-                .contains("suite-p256-aesgcm").contains("suite-x25519-chacha");
+                .contains("suite-p256-aesgcm").contains("suite-x25519-chacha")
+                .contains("suite-x25519mlkem768");
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.blindrelay.suite.CipherSuite;
 
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +20,10 @@ import java.util.Set;
  */
 final class ProviderBenchmark {
 
+    /** For a KEM, respond is encapsulation and finish is decapsulation. */
+    static final List<String> KEY_AGREEMENT_COLUMNS = List.of("keygen", "respond", "finish", "keygen+respond+finish");
+    static final String KEY_AGREEMENT_UNIT = "operations/s (a KEM's respond = encapsulate, finish = decapsulate)";
+
     private final Workload workload;
 
     ProviderBenchmark(Workload workload) {
@@ -25,36 +31,56 @@ final class ProviderBenchmark {
     }
 
     /**
-     * One comparison per distinct primitive, in suite order: two suites sharing an AEAD compare it once.
+     * One comparison per distinct primitive, in suite order: two suites sharing an AEAD compare it once. A hybrid
+     * key agreement is followed by each of its halves that is registered on its own (its id is part of the
+     * hybrid's, as in TLS's {@code X25519MLKEM768}), so a KEM's own keygen, encapsulation and decapsulation show.
      *
-     * @param measured the suites' own results, in the order of {@code suites}
+     * @param measured   the suites' own results, in the order of {@code suites}
+     * @param registered every key agreement the registry holds
      */
-    List<ProviderComparison> compare(List<CipherSuite> suites, List<SuiteMeasurement> measured)
-            throws GeneralSecurityException {
+    List<ProviderComparison> compare(List<CipherSuite> suites, List<SuiteMeasurement> measured,
+                                     Collection<KeyAgreement> registered) throws GeneralSecurityException {
         List<ProviderComparison> comparisons = new ArrayList<>();
         Set<String> done = new HashSet<>();
         for (int i = 0; i < suites.size(); i++) {
             CipherSuite suite = suites.get(i);
-            SuiteMeasurement own = measured.get(i);
             if (done.add("key agreement/" + suite.keyAgreement().id())) {
-                comparisons.add(keyAgreement(suite.keyAgreement(), own.agreementsPerSecond()));
+                comparisons.add(keyAgreement(suite.keyAgreement()));
+                for (KeyAgreement part : parts(suite.keyAgreement(), registered)) {
+                    if (done.add("key agreement/" + part.id())) {
+                        comparisons.add(keyAgreement(part));
+                    }
+                }
             }
             if (done.add("AEAD/" + suite.aead().id())) {
-                comparisons.add(aead(suite, own.megabytesPerSecond()));
+                comparisons.add(aead(suite, measured.get(i).megabytesPerSecond()));
             }
         }
         return comparisons;
     }
 
-    private ProviderComparison keyAgreement(KeyAgreement plugin, double pluginRate) throws GeneralSecurityException {
+    /** The registered key agreements whose id is part of {@code hybrid}'s id, in the order they appear in it. */
+    static List<KeyAgreement> parts(KeyAgreement hybrid, Collection<KeyAgreement> registered) {
+        return registered.stream()
+                .filter(part -> !part.id().equals(hybrid.id()) && hybrid.id().contains(part.id()))
+                .sorted(Comparator.comparingInt(part -> hybrid.id().indexOf(part.id())))
+                .toList();
+    }
+
+    /** Each step per second through every provider, and the three together, which the verdict compares. */
+    private ProviderComparison keyAgreement(KeyAgreement plugin) throws GeneralSecurityException {
         List<ProviderRate> rates = new ArrayList<>();
-        rates.add(new ProviderRate(plugin.provider(), true, List.of(pluginRate)));
+        rates.add(new ProviderRate(plugin.provider(), true, stepRates(plugin)));
         for (KeyAgreement variant : plugin.providerVariants()) {
-            rates.add(new ProviderRate(variant.provider(), false,
-                    List.of(Agreements.perSecond(variant, workload.box()))));
+            rates.add(new ProviderRate(variant.provider(), false, stepRates(variant)));
         }
-        return new ProviderComparison("key agreement", plugin.id(), "key agreements/s",
-                List.of("keygen+agree"), rates);
+        return new ProviderComparison("key agreement", plugin.id(), KEY_AGREEMENT_UNIT, KEY_AGREEMENT_COLUMNS, rates);
+    }
+
+    private List<Double> stepRates(KeyAgreement keyAgreement) throws GeneralSecurityException {
+        List<Double> rates = new ArrayList<>(Agreements.stepsPerSecond(keyAgreement, workload.box()));
+        rates.add(Agreements.together(rates));
+        return rates;
     }
 
     /** A variant AEAD runs in a suite of its own, through a real handshake and real sessions. */

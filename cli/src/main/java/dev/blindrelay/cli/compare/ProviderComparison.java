@@ -43,13 +43,15 @@ record ProviderComparison(String kind, String primitive, String unit, List<Strin
 
     /**
      * The teaching point in words, one sentence per variant, compared in the last column (the largest
-     * message, where the cipher itself dominates), e.g. "BouncyCastle AES-256-GCM is 25x slower than
-     * SunJCE here (at 16 KiB)".
+     * message, where the cipher itself dominates; for a key agreement, its three steps together), e.g.
+     * "BouncyCastle AES-256-GCM is 25x slower than SunJCE here (at 16 KiB)".
      */
     List<String> verdicts() {
         List<String> lines = new ArrayList<>();
         int last = columns.size() - 1;
-        String where = columns.size() > 1 ? " (at " + columns.get(last) + ")" : "";
+        // An AEAD is compared "at 16 KiB"; a key agreement "for keygen+respond+finish".
+        String preposition = kind.equals("AEAD") ? "at " : "for ";
+        String where = columns.size() > 1 ? " (" + preposition + columns.get(last) + ")" : "";
         for (ProviderRate variant : variants()) {
             String relative = relative(variant, last);
             String than = relative.startsWith("about") ? " as " : " than ";

@@ -89,7 +89,8 @@ final class TextReport {
         int last = comparison.columns().size() - 1;
         List<String> header = new ArrayList<>(List.of("provider"));
         comparison.columns().forEach(column -> header.add(">" + column));
-        header.add(comparison.columns().size() > 1 ? "vs * at " + comparison.columns().get(last) : "vs *");
+        boolean atSize = comparison.kind().equals("AEAD") && comparison.columns().size() > 1;
+        header.add(atSize ? "vs * at " + comparison.columns().get(last) : "vs *");
         TextTable table = new TextTable(header.toArray(String[]::new));
         for (ProviderRate rate : comparison.rates()) {
             List<String> row = new ArrayList<>(List.of(rate.provider() + (rate.plugin() ? " *" : "")));

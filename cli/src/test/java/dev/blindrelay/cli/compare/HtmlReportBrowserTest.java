@@ -2,6 +2,7 @@ package dev.blindrelay.cli.compare;
 
 import dev.blindrelay.cli.CliRun;
 import dev.blindrelay.registry.PluginRegistry;
+import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.suite.CipherSuite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  */
 class HtmlReportBrowserTest {
 
+    private static final PluginRegistry REGISTRY = PluginRegistry.load();
     private static final List<Integer> SIZES = List.of(64, 1024);
     private static final Pattern BAR = Pattern.compile("<rect\\b[^>]*\\bclass=\"bar\"[^>]*>");
     private static final Pattern RENDERED = Pattern.compile("data-rendered-(width|height)=\"([0-9.]+)\"");
@@ -43,7 +46,7 @@ class HtmlReportBrowserTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("HTML report: " + html.toAbsolutePath());
         String dom = chromium.dumpDom(html);
-        Map<String, Integer> expected = expectedBars(PluginRegistry.load().suites());
+        Map<String, Integer> expected = expectedBars(REGISTRY.suites());
         for (Map.Entry<String, Integer> chart : expected.entrySet()) {
             List<String> bars = bars(svg(dom, chart.getKey()));
             assertThat(bars).as(chart.getKey()).hasSize(chart.getValue());
@@ -62,14 +65,21 @@ class HtmlReportBrowserTest {
                 .isGreaterThan(500);
     }
 
-    /** Bars per chart id: each suite twice in the handshake chart, once per size in the throughput chart. */
+    /**
+     * Bars per chart id: each suite twice in the handshake chart, once per size in the throughput chart; per
+     * provider, one bar per step for each key agreement (a hybrid's registered halves too), one per size per AEAD.
+     */
     private static Map<String, Integer> expectedBars(List<CipherSuite> suites) {
         Map<String, Integer> expected = new LinkedHashMap<>();
         expected.put("chart-handshakes", 2 * suites.size());
         expected.put("chart-throughput", SIZES.size() * suites.size());
         for (CipherSuite suite : suites) {
-            expected.put("chart-provider-key-agreement-" + Html.slug(suite.keyAgreement().id()),
-                    1 + suite.keyAgreement().providerVariants().size());
+            List<KeyAgreement> keyAgreements = new ArrayList<>(List.of(suite.keyAgreement()));
+            keyAgreements.addAll(ProviderBenchmark.parts(suite.keyAgreement(), REGISTRY.keyAgreements().all()));
+            for (KeyAgreement keyAgreement : keyAgreements) {
+                expected.put("chart-provider-key-agreement-" + Html.slug(keyAgreement.id()),
+                        ProviderBenchmark.KEY_AGREEMENT_COLUMNS.size() * (1 + keyAgreement.providerVariants().size()));
+            }
             expected.put("chart-provider-aead-" + Html.slug(suite.aead().id()),
                     SIZES.size() * (1 + suite.aead().providerVariants().size()));
         }

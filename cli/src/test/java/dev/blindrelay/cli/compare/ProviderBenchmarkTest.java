@@ -32,12 +32,12 @@ class ProviderBenchmarkTest {
         CipherSuite x25519Aes = REGISTRY.suite("X25519_HKDF-SHA256_AES-256-GCM");
 
         List<ProviderComparison> comparisons = BENCHMARK.compare(List.of(p256, x25519Aes),
-                List.of(measured(p256), measured(x25519Aes)));
+                List.of(measured(p256), measured(x25519Aes)), REGISTRY.keyAgreements().all());
 
         assertThat(comparisons).extracting(ProviderComparison::primitive)
                 .containsExactly("P256", "AES-256-GCM", "X25519");
-        assertThat(comparisons.get(0).plugin()).isEqualTo(new ProviderRate(p256.keyAgreement().provider(), true,
-                List.of(123.0)));
+        assertThat(comparisons.get(0).plugin().provider()).isEqualTo(p256.keyAgreement().provider());
+        assertThat(comparisons.get(0).columns()).containsExactly("keygen", "respond", "finish", "keygen+respond+finish");
         assertThat(comparisons.get(1).plugin().values()).containsExactly(4.0, 5.0);
         assertThat(comparisons.get(1).columns()).containsExactly("64 B", "1 KiB");
     }
@@ -55,18 +55,34 @@ class ProviderBenchmarkTest {
         doReturn(List.of(otherAead)).when(aead).providerVariants();
         CipherSuite suite = new CipherSuite(keyAgreement, real.kdf(), aead);
 
-        List<ProviderComparison> comparisons = BENCHMARK.compare(List.of(suite), List.of(measured(suite)));
+        List<ProviderComparison> comparisons = BENCHMARK.compare(List.of(suite), List.of(measured(suite)), List.of());
 
         assertThat(comparisons).hasSize(2);
         ProviderRate agreementVariant = comparisons.get(0).variants().get(0);
         assertThat(agreementVariant.provider()).isEqualTo("OtherKA");
         assertThat(agreementVariant.plugin()).isFalse();
-        assertThat(agreementVariant.values()).singleElement().satisfies(rate -> assertThat(rate).isPositive());
+        assertThat(agreementVariant.values()).hasSize(4).allSatisfy(rate -> assertThat(rate).isPositive());
+        assertThat(agreementVariant.values().get(3)).isLessThan(agreementVariant.values().get(0));
         ProviderRate aeadVariant = comparisons.get(1).variants().get(0);
         assertThat(aeadVariant.provider()).isEqualTo("OtherAEAD");
         assertThat(aeadVariant.values()).hasSize(2).allSatisfy(rate -> assertThat(rate).isPositive());
         assertThat(comparisons.get(1).verdicts()).singleElement().asString()
                 .startsWith("OtherAEAD CHACHA20-POLY1305 is ").endsWith(" here (at 1 KiB)");
+    }
+
+    /** The hybrid is followed by its halves that are registered on their own: ML-KEM's steps get their row. */
+    @Test
+    void compare_hybridThenItsRegisteredHalves() throws Exception {
+        CipherSuite pq = REGISTRY.suite("pq");
+
+        List<ProviderComparison> comparisons = BENCHMARK.compare(List.of(pq), List.of(measured(pq)),
+                REGISTRY.keyAgreements().all());
+
+        assertThat(comparisons).extracting(ProviderComparison::primitive)
+                .containsExactly("X25519MLKEM768", "X25519", "MLKEM768", "AES-256-GCM");
+        ProviderComparison mlKem = comparisons.get(2);
+        assertThat(mlKem.rates()).hasSize(1 + REGISTRY.keyAgreements().get("MLKEM768").providerVariants().size());
+        assertThat(mlKem.plugin().values()).hasSize(4).allSatisfy(rate -> assertThat(rate).isPositive());
     }
 
     /** Whatever variants the suite modules offer today: every one is measured, every figure positive. */
@@ -75,7 +91,7 @@ class ProviderBenchmarkTest {
         List<CipherSuite> suites = REGISTRY.suites();
 
         List<ProviderComparison> comparisons = BENCHMARK.compare(suites,
-                suites.stream().map(ProviderBenchmarkTest::measured).toList());
+                suites.stream().map(ProviderBenchmarkTest::measured).toList(), REGISTRY.keyAgreements().all());
 
         for (CipherSuite suite : suites) {
             assertThat(comparisons).filteredOn(c -> c.primitive().equals(suite.keyAgreement().id())).singleElement()

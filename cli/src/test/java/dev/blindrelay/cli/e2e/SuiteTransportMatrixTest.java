@@ -52,9 +52,10 @@ class SuiteTransportMatrixTest {
     }
 
     @Test
-    void registry_findsBothShippedSuitesTheTestSuiteAndBothTransports() {
+    void registry_findsTheShippedSuitesTheTestSuiteAndBothTransports() {
         assertThat(Plugins.REGISTRY.suites()).extracting(CipherSuite::id).containsExactlyInAnyOrder(
-                "P256_HKDF-SHA256_AES-256-GCM", "X25519_HKDF-SHA256_CHACHA20-POLY1305", X448Aes128Suite.ID);
+                "P256_HKDF-SHA256_AES-256-GCM", "X25519_HKDF-SHA256_CHACHA20-POLY1305",
+                "X25519MLKEM768_HKDF-SHA256_AES-256-GCM", X448Aes128Suite.ID);
         assertThat(Plugins.REGISTRY.transports().ids()).containsExactly("tcp", "ws");
         assertThat(Plugins.REGISTRY.failures()).isEmpty();
         assertThat(Plugins.REGISTRY.suite("x448-aes128").id()).isEqualTo(X448Aes128Suite.ID);
