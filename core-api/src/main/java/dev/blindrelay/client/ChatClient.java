@@ -175,15 +175,22 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    /** Accepts the new identity key of {@code name} after a mismatch, and sends what was held back. */
-    public boolean trust(String name) throws IOException {
+    /**
+     * Accepts the new identity key of {@code name} after a mismatch, and sends what was held back.
+     * A key that did not change is left as it is.
+     */
+    public TrustOutcome trust(String name) throws IOException {
         synchronized (lock) {
             Peer peer = securedPeer(name);
-            if (peer == null) {
-                return false;
-            }
-            peer.trust();
-            return true;
+            return peer == null ? TrustOutcome.NO_SESSION : peer.trust();
+        }
+    }
+
+    /** How the identity key of {@code name} compares with its pin, once a session exists. */
+    public Optional<KnownPeers.Check> trustOf(String name) {
+        synchronized (lock) {
+            Peer peer = securedPeer(name);
+            return peer == null ? Optional.empty() : Optional.of(peer.trustCheck());
         }
     }
 

@@ -66,7 +66,8 @@ final class Peer {
 
     String state() {
         if (blocked()) {
-            return "identity key CHANGED, blocked until /trust " + name;
+            String held = outbox.isEmpty() ? "" : "; " + outbox.size() + " message(s) held";
+            return "identity key CHANGED, blocked until /trust " + name + held;
         }
         if (session == null) {
             return "handshaking";
@@ -194,11 +195,22 @@ final class Peer {
 
     // ---- trust ----
 
-    /** Accepts this peer's new identity key after a mismatch, and sends what was held back. */
-    void trust() throws IOException {
+    KnownPeers.Check trustCheck() {
+        return trust;
+    }
+
+    /** Accepts this peer's new identity key after a mismatch, and sends what was held back meanwhile. */
+    TrustOutcome trust() throws IOException {
+        if (!blocked()) {
+            return TrustOutcome.UNCHANGED;
+        }
         client.knownPeers().trust(name, session.peerIdentityKey());
         trust = KnownPeers.Check.MATCHES;
+        if (!outbox.isEmpty()) {
+            client.listener().status("Sending the " + outbox.size() + " message(s) held for " + name);
+        }
         flushOutbox();
+        return TrustOutcome.ACCEPTED;
     }
 
     /** Records that the user compared the safety number. */
@@ -209,21 +221,24 @@ final class Peer {
 
     // ---- sending ----
 
-    /** Sends now if the session is up, holds it while the handshake runs, refuses it while blocked. */
+    /**
+     * Sends now if the session is up; otherwise holds it: while the handshake runs, or while a changed
+     * identity key waits for the user's /trust.
+     */
     void deliver(ChatPayload payload) {
-        if (blocked()) {
-            client.listener().notDelivered(name, payload.id(), name + "'s identity key changed; run /trust "
-                    + name + " after checking /verify " + name + ", or leave");
-            return;
-        }
-        if (!secured()) {
+        if (!secured() || blocked()) {
+            String waitingFor = blocked() ? "until you /trust " + name : "while the handshake is pending";
             int maxQueued = client.settings().maxQueued();
             if (outbox.size() >= maxQueued) {
                 client.listener().notDelivered(name, payload.id(), "the queue for " + name + " is full ("
-                        + maxQueued + " messages) while the handshake is pending");
+                        + maxQueued + " messages) " + waitingFor);
                 return;
             }
             outbox.add(payload);
+            if (blocked()) {
+                client.listener().warning("message to " + name + " held: " + name + "'s identity key changed; "
+                        + "/trust " + name + " sends it (compare /verify " + name + " first), /exit drops it");
+            }
             return;
         }
         sealAndSend(payload);

@@ -1,6 +1,7 @@
 package dev.blindrelay.cli.chat;
 
 import dev.blindrelay.client.ChatClient;
+import dev.blindrelay.identity.KnownPeers;
 
 import java.io.IOException;
 import java.util.Map;
@@ -92,12 +93,22 @@ public final class ChatCommands {
                 + "  Safety code of this session:  " + code.get() + "\n"
                 + "  Safety number (stays the same while both identity keys do):\n    "
                 + number.get().replace("\n", "\n    ") + "\n"
-                + "  Read it aloud with " + name + " over another channel. If it matches, run /verified " + name);
+                + switch (client.trustOf(name).orElse(KnownPeers.Check.MATCHES)) {
+                    case VERIFIED -> "  You verified " + name + "'s identity key before, and it has not changed: nothing to do";
+                    case MISMATCH -> "  " + name + "'s identity key CHANGED. Read the number aloud with " + name
+                            + " over another channel. If it matches, accept the new key with /trust " + name;
+                    default -> "  Read it aloud with " + name + " over another channel. If it matches, run /verified "
+                            + name;
+                });
     }
 
     private void verified(String name) {
         if (name == null) {
             out.print("[WARN] usage: /verified NAME");
+            return;
+        }
+        if (client.trustOf(name).orElse(null) == KnownPeers.Check.VERIFIED) {
+            out.print("[CLIENT] " + name + "'s identity key is already verified");
             return;
         }
         try {
@@ -115,9 +126,13 @@ public final class ChatCommands {
             return;
         }
         try {
-            out.print(client.trust(name)
-                    ? "[CLIENT] Accepted " + name + "'s new identity key; held messages are being sent"
-                    : "[WARN] no session with '" + name + "' whose key could be trusted");
+            out.print(switch (client.trust(name)) {
+                case ACCEPTED -> "[CLIENT] Accepted " + name + "'s new identity key; messages held for " + name
+                        + " are sent";
+                case UNCHANGED -> "[CLIENT] " + name + "'s identity key has not changed; nothing to trust (it stays "
+                        + (client.trustOf(name).orElse(null) == KnownPeers.Check.VERIFIED ? "verified)" : "pinned)");
+                case NO_SESSION -> "[WARN] no session with '" + name + "' whose key could be trusted";
+            });
         } catch (IOException e) {
             out.print("[WARN] cannot save the new key: " + e.getMessage());
         }
