@@ -68,7 +68,7 @@ final class ClientChannelHandler extends FrameChannelHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         String detail = Channels.oneLine(cause);
-        if (!isStarted()) {
+        if (cause instanceof WrongProtocolException || !isStarted()) {
             closing(detail);
             ready.completeExceptionally(cause);
         } else if (Channels.isMalformed(cause)) {

@@ -120,6 +120,8 @@ public final class NettyConnector implements Connector {
             why = "connection refused";
         } else if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
             why = "unknown host";
+        } else if (cause instanceof WrongProtocolException) {
+            why = cause.getMessage();
         } else if (connected) {
             why = "handshake failed: " + Channels.oneLine(cause);
         } else {

@@ -59,6 +59,10 @@ final class RelayChannelHandler extends FrameChannelHandler {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         String where = isStarted() ? link.describe()
                 : framing().transportId() + "/" + Channels.format(ctx.channel().remoteAddress());
+        boolean wrongProtocol = cause instanceof WrongProtocolException;
+        if (wrongProtocol) {
+            LOG.warn("{}: {}", where, cause.getMessage()); // the one line an operator needs
+        }
         if (Channels.isMalformed(cause)) {
             ctx.channel().config().setAutoRead(false);
             if (isStarted() && !malformedReported) {
@@ -71,6 +75,10 @@ final class RelayChannelHandler extends FrameChannelHandler {
         } else {
             LOG.warn("{}: closing after an unexpected error", where, cause);
         }
-        ctx.close();
+        if (wrongProtocol) {
+            Channels.flushAndClose(ctx.channel()); // the explanation written before goes out first
+        } else {
+            ctx.close();
+        }
     }
 }

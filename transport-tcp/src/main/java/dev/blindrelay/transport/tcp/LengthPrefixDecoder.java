@@ -1,6 +1,7 @@
 package dev.blindrelay.transport.tcp;
 
 import dev.blindrelay.transport.netty.BadFrameException;
+import dev.blindrelay.transport.netty.WrongProtocolException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -17,10 +18,17 @@ import java.util.List;
  *   <li>a length that is zero, negative or over the limit fails at once, from the header alone,
  *       before anything is allocated, and every byte after it is ignored: the connection closes.</li>
  * </ul>
+ * A "length" that reads {@code GET } or {@code HTTP} is the other transport, WebSocket, and is
+ * reported as such, with the fix.
  */
 final class LengthPrefixDecoder extends ByteToMessageDecoder {
 
     static final int HEADER_LENGTH = 4;
+
+    /** "GET " read as a length: a WebSocket client's upgrade request. */
+    private static final int HTTP_REQUEST = 0x47455420;
+    /** "HTTP" read as a length: the answer of a WebSocket relay. */
+    private static final int HTTP_RESPONSE = 0x48545450;
 
     private final int maxFrameLength;
     private boolean failed;
@@ -45,6 +53,13 @@ final class LengthPrefixDecoder extends ByteToMessageDecoder {
         if (length <= 0 || length > maxFrameLength) {
             failed = true;
             in.skipBytes(in.readableBytes());
+            if (length == HTTP_REQUEST) {
+                throw new WrongProtocolException("an HTTP request on a TCP port: a client with --transport ws? "
+                        + "It should use --transport tcp here, or the relay's WebSocket port");
+            }
+            if (length == HTTP_RESPONSE) {
+                throw new WrongProtocolException("that port speaks WebSocket, not TCP: use --transport ws");
+            }
             throw new BadFrameException(length == 0 ? "empty frame (length 0)"
                     : "frame length " + Integer.toUnsignedString(length) + " is over the limit of "
                     + maxFrameLength + " bytes");

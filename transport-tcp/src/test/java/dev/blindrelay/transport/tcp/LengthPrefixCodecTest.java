@@ -1,10 +1,13 @@
 package dev.blindrelay.transport.tcp;
 
 import dev.blindrelay.transport.netty.BadFrameException;
+import dev.blindrelay.transport.netty.WrongProtocolException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +31,24 @@ class LengthPrefixCodecTest {
 
     private static ByteBuf header(int declaredLength) {
         return Unpooled.buffer(4).writeInt(declaredLength);
+    }
+
+    @Test
+    void decode_httpRequestLine_isAWebSocketClientOnTheWrongPort() {
+        EmbeddedChannel channel = decoder();
+        ByteBuf request = Unpooled.copiedBuffer("GET /relay HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> channel.writeInbound(request)).isInstanceOf(WrongProtocolException.class)
+                .hasMessageContaining("an HTTP request on a TCP port").hasMessageContaining("--transport tcp");
+    }
+
+    @Test
+    void decode_httpResponse_isAWebSocketRelay() {
+        EmbeddedChannel channel = decoder();
+        ByteBuf response = Unpooled.copiedBuffer("HTTP/1.1 400 Bad Request\r\n\r\n", StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> channel.writeInbound(response)).isInstanceOf(WrongProtocolException.class)
+                .hasMessage("that port speaks WebSocket, not TCP: use --transport ws");
     }
 
     @Test

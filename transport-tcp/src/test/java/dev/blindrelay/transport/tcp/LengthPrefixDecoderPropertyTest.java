@@ -1,6 +1,7 @@
 package dev.blindrelay.transport.tcp;
 
 import dev.blindrelay.transport.netty.BadFrameException;
+import dev.blindrelay.transport.netty.WrongProtocolException;
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -139,7 +140,7 @@ class LengthPrefixDecoderPropertyTest {
             from = cut;
             try {
                 channel.writeInbound(read);
-            } catch (BadFrameException expected) {
+            } catch (BadFrameException | WrongProtocolException expected) {
                 failures++;
             }
         }

@@ -48,6 +48,7 @@ final class WsFraming implements Framing {
                 .handshakeTimeoutMillis(options.connectTimeout().toMillis())
                 .allowExtensions(false)
                 .build();
+        pipeline.addLast("tcp-detector", new TcpFramingDetector(true));
         pipeline.addLast("http", new HttpServerCodec());
         pipeline.addLast("http-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_LENGTH));
         pipeline.addLast("ws", new WebSocketServerProtocolHandler(config));
@@ -62,6 +63,7 @@ final class WsFraming implements Framing {
                 .handshakeTimeoutMillis(options.connectTimeout().toMillis())
                 .allowExtensions(false)
                 .build();
+        pipeline.addLast("tcp-detector", new TcpFramingDetector(false));
         pipeline.addLast("http", new HttpClientCodec());
         pipeline.addLast("http-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_LENGTH));
         pipeline.addLast("ws", new WebSocketClientProtocolHandler(config));
