@@ -38,6 +38,8 @@ final class Peer {
     private Responder responder;
     private SecureSession session;
     private KnownPeers.Check trust;
+    /** Why there is no session, once the handshake failed or was refused; null otherwise. */
+    private String failure;
     /** Messages typed before the session existed, sent once it does. */
     private final ArrayDeque<ChatPayload> outbox = new ArrayDeque<>();
     /** Ids received in the current read batch, acknowledged together when it ends. */
@@ -68,6 +70,9 @@ final class Peer {
         if (blocked()) {
             String held = outbox.isEmpty() ? "" : "; " + outbox.size() + " message(s) held";
             return "identity key CHANGED, blocked until /trust " + name + held;
+        }
+        if (failure != null) {
+            return "no session: " + failure;
         }
         if (session == null) {
             return "handshaking";
@@ -117,6 +122,7 @@ final class Peer {
                     + "ignored (replayed by the relay?)");
             return;
         }
+        failure = null; // the peer tries again
         handshakeStep(() -> {
             generatingKeys();
             responder = Responder.accept(client.handshake(name), init);
@@ -168,21 +174,28 @@ final class Peer {
         if (secured()) {
             client.listener().warning("unexpected handshake rejection from " + name + " ignored");
         } else {
-            forget();
-            client.listener().warning(name + " refused the handshake: " + reject.message());
+            failed(name + " refused the handshake: " + reject.message());
         }
     }
 
     private void failHandshake(HandshakeException e) {
-        forget();
         if (e.reject() != null) {
             client.sendTo(name, FrameType.HANDSHAKE_REJECT, e.reject().encode());
         }
-        client.listener().warning("handshake with " + name + " failed: " + e.getMessage());
+        failed("handshake with " + name + " failed: " + e.getMessage());
+    }
+
+    /** No session with this peer until one of us tries again (a rejoin): say why, now and on every send. */
+    private void failed(String reason) {
+        forget();
+        failure = reason;
+        client.listener().warning(reason);
+        reportUndelivered(reason);
     }
 
     private void established(SecureSession secured) {
         session = secured;
+        failure = null;
         try {
             trust = client.knownPeers().check(name, secured.peerIdentityKey());
         } catch (IOException e) {
@@ -226,6 +239,10 @@ final class Peer {
      * identity key waits for the user's /trust.
      */
     void deliver(ChatPayload payload) {
+        if (failure != null) {
+            client.listener().notDelivered(name, payload.id(), "no secure session: " + failure);
+            return;
+        }
         if (!secured() || blocked()) {
             String waitingFor = blocked() ? "until you /trust " + name : "while the handshake is pending";
             int maxQueued = client.settings().maxQueued();

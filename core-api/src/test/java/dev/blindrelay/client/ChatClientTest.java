@@ -6,6 +6,7 @@ import dev.blindrelay.testing.ChatHarness;
 import dev.blindrelay.testing.ChatHarness.Client;
 import dev.blindrelay.testing.InterceptingHandler;
 import dev.blindrelay.testing.MitmRelay;
+import dev.blindrelay.testing.RecordingListener;
 import dev.blindrelay.testing.RecordingListener.Secured;
 import dev.blindrelay.testing.TestFrames;
 import dev.blindrelay.testing.suite.TestSuites;
@@ -289,6 +290,28 @@ class ChatClientTest {
             assertThat(bob.events().awaitWarningContaining(ours)).contains(theirs);
             assertThat(alice.events().secured()).isEmpty();
             assertThat(bob.events().secured()).isEmpty();
+        }
+
+        @Test
+        void suiteMismatch_whoShowsTheRefusalAndEachSendFailsAtOnceSayingWhy() throws Exception {
+            CipherSuite other = TestSuites.x448Aes128WithAeadId("ALT-AES-128-GCM");
+            Client alice = chat.join("alice");
+            Client bob = chat.client("bob").suite(other).join();
+            alice.events().awaitWarningContaining(other.id());
+            bob.events().awaitWarningContaining("refused");
+
+            for (Client client : List.of(alice, bob)) {
+                String peer = client == alice ? "bob" : "alice";
+                assertThat(client.chat().members().get(peer)).startsWith("no session: ").contains(other.id())
+                        .doesNotContain("handshaking");
+                long id = client.chat().send("hello?").orElseThrow();
+                RecordingListener.NotDelivered failed = client.events().awaitNotDelivered(peer, other.id());
+                assertThat(failed.id()).isEqualTo(id);
+                assertThat(failed.reason()).contains(chat.suite().id());
+                assertThat(client.chat().sendTo(peer, "direct?")).isPresent();
+                assertThat(client.events().failedDeliveries()).hasSize(2);
+                assertThat(client.chat().pendingDeliveries()).isZero();
+            }
         }
     }
 
