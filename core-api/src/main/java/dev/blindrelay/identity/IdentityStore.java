@@ -1,5 +1,7 @@
 package dev.blindrelay.identity;
 
+import dev.blindrelay.wire.Names;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +23,14 @@ public final class IdentityStore {
 
     private final Path directory;
 
+    /** @throws IllegalArgumentException when {@code name} is not a valid name ({@link Names}) */
     public IdentityStore(Path home, String name) {
+        Names.require("name", name);
         this.directory = home.resolve(name);
+        // A valid name is one plain folder name; check anyway, so that nothing is ever written outside home.
+        if (!home.equals(directory.getParent()) || !directory.normalize().startsWith(home.normalize())) {
+            throw new IllegalArgumentException("name '" + name + "' does not make a folder inside " + home);
+        }
     }
 
     /** {@code ~/.blindrelay}: the default home. */

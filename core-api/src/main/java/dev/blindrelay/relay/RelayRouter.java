@@ -6,6 +6,7 @@ import dev.blindrelay.wire.Envelope;
 import dev.blindrelay.wire.EnvelopeHeader;
 import dev.blindrelay.wire.FrameType;
 import dev.blindrelay.wire.MalformedFrameException;
+import dev.blindrelay.wire.NameKeys;
 import dev.blindrelay.wire.Names;
 import dev.blindrelay.wire.RelayMessages;
 import org.slf4j.Logger;
@@ -220,13 +221,14 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
             return;
         }
         List<String> existing = new ArrayList<>();
+        List<String> nameKeys = NameKeys.of(header.sender()); // outside the lock: ICU does the work
         synchronized (membership) {
             Room room = rooms.computeIfAbsent(header.room(), Room::new);
             member.name = header.sender();
-            if (!room.add(member)) {
+            Member holder = room.add(member, nameKeys);
+            if (holder != null) {
                 member.name = null;
-                refuse(member, "name '" + header.sender() + "' is already taken in room '" + header.room()
-                        + "'; choose another --name");
+                refuse(member, takenReason(header.sender(), holder.name, header.room()));
                 return;
             }
             member.room = room;
@@ -260,8 +262,9 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
         connections.decrementAndGet();
         Room room = member.room;
         if (room != null) {
+            List<String> nameKeys = NameKeys.of(member.name);
             synchronized (membership) {
-                if (room.remove(member)) {
+                if (room.remove(member, nameKeys)) {
                     for (Member other : room.members()) {
                         send(other, FrameType.PEER_LEFT, RelayMessages.name(member.name));
                     }
@@ -285,6 +288,14 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
     /** Connections open now (joined or not). */
     public int connectionCount() {
         return connections.get();
+    }
+
+    /** Why a JOIN is refused when its name, or one that looks the same ({@link NameKeys}), is in the room. */
+    static String takenReason(String name, String holder, String room) {
+        return name.equals(holder)
+                ? "name '" + name + "' is already taken in room '" + room + "'; choose another --name"
+                : "name '" + name + "' looks the same as '" + holder + "', who is already in room '" + room
+                  + "' (names that differ only in case or in look-alike letters are one name); choose another --name";
     }
 
     /** Member names of a room, for tests and the relay's own status. */

@@ -1,7 +1,9 @@
 package dev.blindrelay.relay;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,6 +14,8 @@ final class Room {
 
     private final String name;
     private final ConcurrentHashMap<String, Member> members = new ConcurrentHashMap<>();
+    /** Members by every {@link dev.blindrelay.wire.NameKeys} key of their name. Under the room's lock. */
+    private final Map<String, Member> byNameKey = new HashMap<>();
 
     Room(String name) {
         this.name = name;
@@ -25,13 +29,27 @@ final class Room {
         return members.get(memberName);
     }
 
-    /** @return false when the name is taken. Caller holds the room's lock. */
-    boolean add(Member member) {
-        return members.putIfAbsent(member.name, member) == null;
+    /**
+     * Adds {@code member} unless a member with the same name (by {@code nameKeys}) is in the room.
+     * Caller holds the room's lock.
+     *
+     * @return null when added, otherwise the member whose name is the same
+     */
+    Member add(Member member, List<String> nameKeys) {
+        for (String key : nameKeys) {
+            Member holder = byNameKey.get(key);
+            if (holder != null) {
+                return holder;
+            }
+        }
+        nameKeys.forEach(key -> byNameKey.put(key, member));
+        members.put(member.name, member);
+        return null;
     }
 
     /** Caller holds the room's lock. */
-    boolean remove(Member member) {
+    boolean remove(Member member, List<String> nameKeys) {
+        nameKeys.forEach(key -> byNameKey.remove(key, member));
         return members.remove(member.name, member);
     }
 

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Rules for user and room names, in one place for the client, the relay and the parser.
- * A name is 1 to 32 bytes of UTF-8 with no control characters, spaces or slashes.
+ * A name is 1 to 32 bytes of UTF-8 with no control characters, spaces or slashes, and not {@code .}
+ * or {@code ..}. When two valid names count as the same one: {@link NameKeys}.
  */
 public final class Names {
 
@@ -17,6 +18,9 @@ public final class Names {
     public static String problem(String what, String name) {
         if (name == null || name.isEmpty()) {
             return what + " must not be empty";
+        }
+        if (name.equals(".") || name.equals("..")) { // names are folder names on the client's disk
+            return what + " '" + name + "' is not allowed ('.' and '..' name folders)";
         }
         // The common case, plain ASCII, needs neither the UTF-8 encoding nor the code-point walk below.
         boolean ascii = isPlainAscii(name);

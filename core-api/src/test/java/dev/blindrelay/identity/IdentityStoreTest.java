@@ -2,6 +2,8 @@ package dev.blindrelay.identity;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,16 @@ class IdentityStoreTest {
         IdentityKeyPair loaded = new IdentityStore(home, "alice").load();
         assertThat(loaded).isEqualTo(created);
         assertThat(loaded.privateKey()).isEqualTo(created.privateKey());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"..", ".", "../escaped", "a/b", "/etc", "has space", ""})
+    void aNameThatIsNotOneFolderInsideHome_isRefusedBeforeAnythingIsWritten(String name) throws Exception {
+        Path inner = home.resolve("inner");
+        assertThatThrownBy(() -> new IdentityStore(inner, name)).isInstanceOf(IllegalArgumentException.class);
+        try (var files = Files.walk(home)) {
+            assertThat(files).containsExactly(home);
+        }
     }
 
     @Test

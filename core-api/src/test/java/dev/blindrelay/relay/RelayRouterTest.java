@@ -8,6 +8,8 @@ import dev.blindrelay.wire.MalformedFrameException;
 import dev.blindrelay.wire.RelayMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,6 +140,23 @@ class RelayRouterTest {
         byte[] frame = data("bob", "alice", ROOM, BODY);
         router.frameReceived(bob, frame);
         assertThat(alice.frames()).containsExactly(frame);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ALICE", "Alice", "\u0410lice", "alIce", "\uFF41lice"})
+    void join_aNameThatLooksTheSameIsRefusedWithTheReason_untilTheHolderLeaves(String lookAlike) throws Exception {
+        RecordingLink alice = member("alice");
+        RecordingLink impostor = connect("impostor-link");
+        router.frameReceived(impostor, join(lookAlike, ROOM));
+
+        assertRefused(impostor, "name '" + lookAlike + "' looks the same as 'alice', who is already in room 'lobby'");
+        router.disconnected(impostor);
+        assertThat(router.membersOf(ROOM)).containsExactly("alice");
+        assertThat(member(lookAlike, "other-room")).as("other rooms are not affected").isNotNull();
+
+        router.disconnected(alice);
+        assertThat(member(lookAlike)).as("free again once alice left").isNotNull();
+        assertThat(router.membersOf(ROOM)).containsExactly(lookAlike);
     }
 
     @Test

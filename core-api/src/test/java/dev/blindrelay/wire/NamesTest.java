@@ -37,6 +37,13 @@ class NamesTest {
         assertThat(Names.problem("name", name)).contains("may not contain");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {".", ".."})
+    void problem_folderNamesAreRefused(String name) {
+        assertThat(Names.problem("name", name)).isEqualTo("name '" + name + "' is not allowed ('.' and '..' name folders)");
+        assertThat(Names.problem("name", "..." )).isNull();
+    }
+
     @Test
     void require_throwsWithTheProblem() {
         assertThatThrownBy(() -> Names.require("name", "a b"))

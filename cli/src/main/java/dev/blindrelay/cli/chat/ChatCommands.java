@@ -2,6 +2,7 @@ package dev.blindrelay.cli.chat;
 
 import dev.blindrelay.client.ChatClient;
 import dev.blindrelay.identity.KnownPeers;
+import dev.blindrelay.wire.NameKeys;
 
 import java.io.IOException;
 import java.util.Map;
@@ -51,15 +52,26 @@ public final class ChatCommands {
                 if (parts.length < 3) {
                     out.print("[WARN] usage: /msg NAME text");
                 } else {
-                    client.sendTo(argument, parts[2]);
+                    client.sendTo(member(argument), parts[2]);
                 }
             }
-            case "/verify" -> verify(argument);
-            case "/verified" -> verified(argument);
-            case "/trust" -> trust(argument);
+            case "/verify" -> verify(member(argument));
+            case "/verified" -> verified(member(argument));
+            case "/trust" -> trust(member(argument));
             default -> out.print("[WARN] unknown command " + parts[0] + "; /help lists the commands");
         }
         return true;
+    }
+
+    /**
+     * The member that {@code typed} names: {@code /msg bob} reaches Bob. The relay admits no two
+     * members whose names look the same ({@link NameKeys}), so at most one matches.
+     */
+    private String member(String typed) {
+        if (typed == null || client.members().containsKey(typed)) {
+            return typed;
+        }
+        return client.members().keySet().stream().filter(name -> NameKeys.same(name, typed)).findFirst().orElse(typed);
     }
 
     private void who() {

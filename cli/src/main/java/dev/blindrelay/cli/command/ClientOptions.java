@@ -23,7 +23,7 @@ public record ClientOptions(String name, String room, String host, int port, Str
         }
         String home = settings.get("home");
         String traceJson = settings.get("trace-json");
-        return new ClientOptions(settings.require("name"), settings.get("room"), settings.get("host", "127.0.0.1"),
+        return new ClientOptions(settings.name("name"), settings.name("room"), settings.get("host", "127.0.0.1"),
                 settings.integer("port", 1, 65535), transports.get(0), settings.get("suite"),
                 home == null ? IdentityStore.defaultHome() : Path.of(home), settings.flag("trace"),
                 traceJson == null ? null : Path.of(traceJson), transportOptions(settings));

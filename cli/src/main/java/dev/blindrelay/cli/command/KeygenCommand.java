@@ -35,9 +35,9 @@ public final class KeygenCommand implements Command {
                     "Create the Ed25519 identity key that signs your handshakes.", KEYS));
             return 0;
         }
+        String name = settings.name("name");
         String home = settings.get("home");
-        IdentityStore store = new IdentityStore(home == null ? IdentityStore.defaultHome() : Path.of(home),
-                settings.require("name"));
+        IdentityStore store = new IdentityStore(home == null ? IdentityStore.defaultHome() : Path.of(home), name);
         if (store.exists() && !settings.flag("force")) {
             throw new UsageException("an identity key already exists in " + store.keyFile()
                     + "; pass --force to replace it (your peers will then see a key-change warning)");

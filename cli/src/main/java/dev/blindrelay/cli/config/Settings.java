@@ -1,6 +1,7 @@
 package dev.blindrelay.cli.config;
 
 import dev.blindrelay.cli.UsageException;
+import dev.blindrelay.wire.Names;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -184,6 +185,16 @@ public final class Settings {
         if (value == null || value.isBlank()) {
             throw new UsageException("--" + key + " is required for '" + command + "' (or set '" + key
                     + "' in a --config file)");
+        }
+        return value;
+    }
+
+    /** A user or room name, checked by the protocol's rules ({@link Names}) before anything uses it. */
+    public String name(String key) {
+        String value = require(key);
+        String problem = Names.problem("--" + key, value);
+        if (problem != null) {
+            throw new UsageException(problem);
         }
         return value;
     }

@@ -7,13 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,37 +24,6 @@ class CommandLineChatTest {
 
     @TempDir
     Path home;
-
-    /** A client command running on its own thread, with its input to write and its output to read. */
-    private static final class RunningClient {
-        final PipedOutputStream input = new PipedOutputStream();
-        final ByteArrayOutputStream output = new ByteArrayOutputStream();
-        final CompletableFuture<Integer> exit;
-
-        RunningClient(String... args) throws IOException {
-            PipedInputStream stdin = new PipedInputStream(input);
-            PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-            exit = CompletableFuture.supplyAsync(() -> Main.standard().run(args, new Console(stdin, out, out, false)));
-        }
-
-        String output() {
-            return output.toString(StandardCharsets.UTF_8);
-        }
-
-        void type(String line) throws IOException {
-            input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            input.flush();
-        }
-
-        String awaitOutput(String text) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (!output().contains(text)) {
-                assertThat(System.nanoTime()).as("waiting for '%s' in:%n%s", text, output()).isLessThan(deadline);
-                Thread.sleep(20);
-            }
-            return output();
-        }
-    }
 
     @Test
     void pipedClients_handshakeChatVerifyAndLeave() throws Exception {
