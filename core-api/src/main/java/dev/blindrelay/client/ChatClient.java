@@ -375,7 +375,7 @@ public final class ChatClient implements AutoCloseable {
                 }
             }
             case NOTICE -> listener.notice(RelayMessages.parseText(body));
-            case PING -> send(Envelope.fromRelay(FrameType.PONG, "", settings.room(), new byte[0]).encode());
+            case PING -> send(new Envelope(FrameType.PONG, settings.name(), "", settings.room(), new byte[0]).encode());
             default -> {
                 // PONG and client-only types carry nothing for us.
             }

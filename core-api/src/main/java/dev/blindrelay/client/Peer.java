@@ -100,6 +100,11 @@ final class Peer {
 
     /** A peer-to-peer frame from this peer, already checked to be addressed to us. */
     void frameReceived(EnvelopeHeader header, byte[] frame) throws MalformedFrameException {
+        if (header.type() == FrameType.UNDEFINED_PEER_TO_PEER) {
+            client.listener().warning(name + " sent a frame of " + header.typeName()
+                    + ", which this version does not know: ignored");
+            return;
+        }
         byte[] body = Envelope.parse(frame).body();
         switch (header.type()) {
             case HANDSHAKE_INIT -> respond(HandshakeInit.parse(body));

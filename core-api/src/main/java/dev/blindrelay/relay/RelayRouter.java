@@ -85,13 +85,15 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
             return;
         }
         FrameType type = header.type();
-        if (type.isPeerToPeer()) {
+        if (type == FrameType.JOIN) {
+            join(member, header, frame);
+        } else if (!member.joined()) {
+            refuse(member, "send JOIN before any other frame");
+        } else if (type.isPeerToPeer()) {
             forward(member, header, frame);
-        } else if (type == FrameType.JOIN) {
-            join(member, header);
-        } else if (type == FrameType.PING) {
-            send(member, FrameType.PONG, new byte[0]);
-        } else if (type != FrameType.PONG) {
+        } else if (type == FrameType.PING || type == FrameType.PONG) {
+            keepAlive(member, header, frame);
+        } else {
             refuse(member, "clients may not send " + type + " frames");
         }
         if (!member.closing && !member.link.isWritable()) {
@@ -103,10 +105,6 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
 
     private void forward(Member source, EnvelopeHeader header, byte[] frame) {
         Room room = source.room;
-        if (room == null) {
-            refuse(source, "send JOIN before any other frame");
-            return;
-        }
         if (!header.sender().equals(source.name) || !header.room().equals(room.name())) {
             refuse(source, "frame claims sender '" + header.sender() + "' in room '" + header.room()
                     + "' but this connection is '" + source.name + "' in '" + room.name() + "'");
@@ -207,9 +205,24 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
         }
     }
 
-    private void join(Member member, EnvelopeHeader header) {
+    /** A PING is answered at once; a PONG is taken note of. Both come from the member, to the relay, empty. */
+    private void keepAlive(Member member, EnvelopeHeader header, byte[] frame) {
+        if (!header.sender().equals(member.name) || !header.room().equals(member.room.name())
+                || !header.recipient().isEmpty() || header.bodyLength(frame) != 0) {
+            refuse(member, "a " + header.type() + " comes from '" + member.name + "' in room '" + member.room.name()
+                    + "' to the relay (empty recipient), with an empty body");
+        } else if (header.type() == FrameType.PING) {
+            send(member, FrameType.PONG, new byte[0]);
+        }
+    }
+
+    private void join(Member member, EnvelopeHeader header, byte[] frame) {
         if (member.joined()) {
             refuse(member, "already joined room '" + member.room.name() + "' as '" + member.name + "'");
+            return;
+        }
+        if (!header.recipient().isEmpty() || header.bodyLength(frame) != 0) {
+            refuse(member, "a JOIN has an empty recipient and an empty body");
             return;
         }
         String problem = Names.problem("name", header.sender());

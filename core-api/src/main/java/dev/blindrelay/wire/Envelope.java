@@ -11,8 +11,17 @@ public record Envelope(FrameType type, String sender, String recipient, String r
 
     public static Envelope parse(byte[] frame) throws MalformedFrameException {
         EnvelopeHeader header = EnvelopeHeader.parse(frame);
+        if (header.type() == FrameType.UNDEFINED_PEER_TO_PEER) {
+            throw new MalformedFrameException("frame " + header.typeName() + " is not defined in this version");
+        }
         return new Envelope(header.type(), header.sender(), header.recipient(), header.room(),
                 Arrays.copyOfRange(frame, header.bodyOffset(), frame.length));
+    }
+
+    public Envelope {
+        if (type == FrameType.UNDEFINED_PEER_TO_PEER) {
+            throw new IllegalArgumentException("an undefined frame type cannot be encoded");
+        }
     }
 
     public byte[] encode() {

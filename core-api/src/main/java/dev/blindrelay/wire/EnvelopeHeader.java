@@ -13,7 +13,7 @@ package dev.blindrelay.wire;
  * ... body         the rest of the frame, opaque to the relay
  * </pre>
  */
-public record EnvelopeHeader(FrameType type, String sender, String recipient, String room, int bodyOffset) {
+public record EnvelopeHeader(FrameType type, int code, String sender, String recipient, String room, int bodyOffset) {
 
     public static final int VERSION = 1;
 
@@ -26,13 +26,15 @@ public record EnvelopeHeader(FrameType type, String sender, String recipient, St
         }
         int code = reader.u8("type");
         FrameType type = FrameType.fromCode(code);
-        if (type == null) {
+        if (type == null && code >= 0x10) {
+            type = FrameType.UNDEFINED_PEER_TO_PEER;
+        } else if (type == null) {
             throw new MalformedFrameException(String.format("unknown frame type 0x%02x", code));
         }
         String sender = optionalName(reader, "sender");
         String recipient = optionalName(reader, "recipient");
         String room = optionalName(reader, "room");
-        return new EnvelopeHeader(type, sender, recipient, room, reader.position());
+        return new EnvelopeHeader(type, code, sender, recipient, room, reader.position());
     }
 
     private static String optionalName(WireReader reader, String field) throws MalformedFrameException {
@@ -44,6 +46,11 @@ public record EnvelopeHeader(FrameType type, String sender, String recipient, St
             }
         }
         return name;
+    }
+
+    /** The type's name, or its code when this build does not define it. */
+    public String typeName() {
+        return type == FrameType.UNDEFINED_PEER_TO_PEER ? String.format("type 0x%02x", code) : type.name();
     }
 
     public int bodyLength(byte[] frame) {

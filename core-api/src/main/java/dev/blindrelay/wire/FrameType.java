@@ -31,13 +31,22 @@ public enum FrameType {
     /** A peer refuses a handshake (e.g. another suite), in plaintext with a reason. */
     HANDSHAKE_REJECT(0x13),
     /** An encrypted message of an established session. */
-    DATA(0x20);
+    DATA(0x20),
+
+    /**
+     * Any type from {@code 0x10} up that this build does not define (the header keeps the byte): the
+     * relay forwards it unchanged like every peer-to-peer type, so that new ones work through old
+     * relays; a client ignores it. Never encoded.
+     */
+    UNDEFINED_PEER_TO_PEER(-1);
 
     private static final FrameType[] BY_CODE = new FrameType[256];
 
     static {
         for (FrameType type : values()) {
-            BY_CODE[type.code] = type;
+            if (type.code >= 0) {
+                BY_CODE[type.code] = type;
+            }
         }
     }
 
@@ -53,7 +62,7 @@ public enum FrameType {
 
     /** True for types the relay forwards to another client without reading the body. */
     public boolean isPeerToPeer() {
-        return code >= 0x10;
+        return code >= 0x10 || this == UNDEFINED_PEER_TO_PEER;
     }
 
     /** @return the type, or {@code null} when the code is not defined in v1 */

@@ -10,6 +10,7 @@ import dev.blindrelay.testing.RecordingListener;
 import dev.blindrelay.testing.RecordingListener.Secured;
 import dev.blindrelay.testing.TestFrames;
 import dev.blindrelay.testing.suite.TestSuites;
+import dev.blindrelay.wire.Envelope;
 import dev.blindrelay.wire.EnvelopeHeader;
 import dev.blindrelay.wire.FrameType;
 import org.junit.jupiter.api.AfterEach;
@@ -269,6 +270,30 @@ class ChatClientTest {
             alice.events().awaitDelivered("bob", second);
             assertThat(alice.knownPeers().check("bob", newBob.identity().publicKey())).isEqualTo(KnownPeers.Check.MATCHES);
             assertThat(alice.chat().trust("bob")).isEqualTo(TrustOutcome.UNCHANGED);
+        }
+
+        @Test
+        void pingFromTheRelay_answeredWithAPongFromUs() throws Exception {
+            Client alice = chat.join("alice");
+            chat.relay().injectToMember(ChatHarness.ROOM, "alice",
+                    Envelope.fromRelay(FrameType.PING, "alice", ChatHarness.ROOM, new byte[0]).encode());
+            Client bob = chat.join("bob"); // after alice's PONG: the relay refuses a PONG with the relay's empty sender
+            alice.events().awaitSecured("bob");
+            alice.chat().send("still here");
+            bob.events().awaitMessage("alice", "still here");
+            assertThat(alice.events().disconnects()).isEmpty();
+            assertThat(alice.events().warnings()).isEmpty();
+        }
+
+        @Test
+        void undefinedPeerToPeerType_ignoredWithAWarningAndTheChatGoesOn() throws Exception {
+            List<Client> room = securedRoom("alice", "bob");
+            byte[] frame = TestFrames.data("bob", "alice", ChatHarness.ROOM, new byte[] {1, 2, 3});
+            frame[1] = 0x21;
+            chat.relay().injectToMember(ChatHarness.ROOM, "alice", frame);
+            room.get(0).events().awaitWarningContaining("type 0x21");
+            room.get(1).chat().send("after it");
+            room.get(0).events().awaitMessage("bob", "after it");
         }
 
         @Test

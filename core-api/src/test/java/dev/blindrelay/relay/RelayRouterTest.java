@@ -319,11 +319,67 @@ class RelayRouterTest {
     @Test
     void frameReceived_pingAnsweredAndPongIgnored() {
         RecordingLink alice = member("alice");
-        router.frameReceived(alice, ping());
+        router.frameReceived(alice, ping("alice", ROOM));
         assertThat(alice.types()).containsExactly(FrameType.PONG);
-        router.frameReceived(alice, new Envelope(FrameType.PONG, "", "", "", new byte[0]).encode());
+        Envelope pong = alice.last();
+        assertThat(List.of(pong.sender(), pong.recipient(), pong.room())).containsExactly("", "alice", ROOM);
+        router.frameReceived(alice, new Envelope(FrameType.PONG, "alice", "", ROOM, new byte[0]).encode());
         assertThat(alice.types()).containsExactly(FrameType.PONG);
         assertThat(alice.isClosed()).isFalse();
+    }
+
+    @Test
+    void frameReceived_pingBeforeJoinRefusedUnanswered() throws Exception {
+        RecordingLink stranger = connect("stranger");
+        router.frameReceived(stranger, ping("", ""));
+        assertThat(stranger.ofType(FrameType.PONG)).isEmpty();
+        assertRefused(stranger, "send JOIN before any other frame");
+    }
+
+    @Test
+    void frameReceived_pingOrPongOfAnotherShapeRefused() throws Exception {
+        List<byte[]> misshapen = List.of(
+                new Envelope(FrameType.PING, "", "", ROOM, new byte[0]).encode(),       // the relay's empty sender
+                new Envelope(FrameType.PONG, "", "", ROOM, new byte[0]).encode(),
+                new Envelope(FrameType.PING, "x", "bob", ROOM, new byte[0]).encode(),   // a recipient
+                new Envelope(FrameType.PING, "x", "", "elsewhere", new byte[0]).encode(),
+                new Envelope(FrameType.PING, "x", "", ROOM, new byte[] {1}).encode());  // a body
+        for (byte[] frame : misshapen) {
+            RecordingLink link = member("x");
+            router.frameReceived(link, frame);
+            assertThat(link.ofType(FrameType.PONG)).isEmpty();
+            assertRefused(link, "with an empty body");
+            router.disconnected(link);
+        }
+    }
+
+    @Test
+    void join_withABodyOrARecipientRefused() throws Exception {
+        RecordingLink withBody = connect("with-body");
+        router.frameReceived(withBody, new Envelope(FrameType.JOIN, "alice", "", ROOM, new byte[] {0}).encode());
+        assertRefused(withBody, "a JOIN has an empty recipient and an empty body");
+        RecordingLink withRecipient = connect("with-recipient");
+        router.frameReceived(withRecipient, new Envelope(FrameType.JOIN, "alice", "bob", ROOM, new byte[0]).encode());
+        assertRefused(withRecipient, "a JOIN has an empty recipient and an empty body");
+        assertThat(router.membersOf(ROOM)).isEmpty();
+    }
+
+    @Test
+    void forward_undefinedPeerToPeerTypesUnchanged() {
+        RecordingLink alice = member("alice");
+        RecordingLink bob = member("bob");
+        alice.clear();
+        for (int code : new int[] {0x14, 0x21, 0xff}) {
+            byte[] frame = data("alice", "bob", ROOM, BODY);
+            frame[1] = (byte) code;
+            byte[] copy = frame.clone();
+            router.frameReceived(alice, frame);
+            assertThat(bob.frames()).last().isSameAs(frame);
+            assertThat(frame).isEqualTo(copy);
+        }
+        assertThat(bob.frames()).hasSize(3);
+        assertThat(alice.isClosed()).isFalse();
+        assertThat(alice.frames()).isEmpty();
     }
 
     @Test

@@ -58,7 +58,7 @@ class InterceptingHandlerTest {
     void wrap_oneStableWrapperPerLinkUntilDisconnected() {
         RecordingLink link = new RecordingLink("one");
         handler.connected(link);
-        handler.frameReceived(link, TestFrames.ping());
+        handler.frameReceived(link, TestFrames.ping("alice", "lobby"));
         handler.writabilityChanged(link);
         handler.disconnected(link);
 
@@ -82,7 +82,7 @@ class InterceptingHandlerTest {
     void send_passesUnchangedByDefault() {
         RecordingLink link = new RecordingLink("one");
         handler.connected(link);
-        byte[] frame = TestFrames.ping();
+        byte[] frame = TestFrames.ping("alice", "lobby");
         handler.frameReceived(link, frame);
         assertThat(link.frames()).singleElement().isSameAs(frame);
     }
@@ -91,7 +91,7 @@ class InterceptingHandlerTest {
     void send_interceptorCanDropDuplicateAndTamper() {
         RecordingLink link = new RecordingLink("one");
         handler.connected(link);
-        byte[] frame = TestFrames.ping();
+        byte[] frame = TestFrames.ping("alice", "lobby");
 
         handler.intercept((to, f) -> List.of());
         handler.frameReceived(link, frame);
@@ -132,7 +132,7 @@ class InterceptingHandlerTest {
         RecordingLink link = new RecordingLink("one");
         handler.connected(link);
         handler.intercept((to, f) -> List.of());
-        byte[] frame = TestFrames.ping();
+        byte[] frame = TestFrames.ping("alice", "lobby");
         handler.inject("one", frame);
         assertThat(link.frames()).containsExactly(frame);
         assertThatThrownBy(() -> handler.inject("nobody", frame)).isInstanceOf(IllegalArgumentException.class)
@@ -151,7 +151,7 @@ class InterceptingHandlerTest {
         impostor.clear();
 
         assertThat(handler.linkOf("lobby", "alice")).isEqualTo("alice-link");
-        byte[] frame = TestFrames.ping();
+        byte[] frame = TestFrames.ping("alice", "lobby");
         handler.injectToMember("lobby", "alice", frame);
         assertThat(alice.frames()).containsExactly(frame);
         assertThat(impostor.frames()).isEmpty();

@@ -18,8 +18,9 @@ public final class TestFrames {
         return new Envelope(FrameType.JOIN, name, "", room, new byte[0]).encode();
     }
 
-    public static byte[] ping() {
-        return new Envelope(FrameType.PING, "", "", "", new byte[0]).encode();
+    /** A PING from {@code name} in {@code room} to the relay. */
+    public static byte[] ping(String name, String room) {
+        return new Envelope(FrameType.PING, name, "", room, new byte[0]).encode();
     }
 
     /** A peer-to-peer frame with an opaque body. */

@@ -53,13 +53,27 @@ class EnvelopeHeaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x00, 0x09, 0x0f, 0x14, 0x21, 0xff})
-    void parse_unknownType(int code) {
+    @ValueSource(ints = {0x00, 0x09, 0x0f})
+    void parse_unknownRelayType(int code) {
         byte[] frame = FRAME.clone();
         frame[1] = (byte) code;
         assertThatThrownBy(() -> EnvelopeHeader.parse(frame))
                 .isInstanceOf(MalformedFrameException.class)
                 .hasMessage(String.format("unknown frame type 0x%02x", code));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x14, 0x1f, 0x21, 0xff})
+    void parse_undefinedPeerToPeerType_isPeerToPeerAndKeepsItsCode(int code) throws Exception {
+        byte[] frame = FRAME.clone();
+        frame[1] = (byte) code;
+        EnvelopeHeader header = EnvelopeHeader.parse(frame);
+        assertThat(header.type()).isEqualTo(FrameType.UNDEFINED_PEER_TO_PEER);
+        assertThat(header.type().isPeerToPeer()).isTrue();
+        assertThat(header.code()).isEqualTo(code);
+        assertThat(header.typeName()).isEqualTo(String.format("type 0x%02x", code));
+        assertThatThrownBy(() -> Envelope.parse(frame)).isInstanceOf(MalformedFrameException.class)
+                .hasMessageContaining("not defined in this version");
     }
 
     @Test

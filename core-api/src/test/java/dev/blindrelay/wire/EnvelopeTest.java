@@ -18,6 +18,11 @@ class EnvelopeTest {
     @Test
     void parse_roundTripsEveryType() throws Exception {
         for (FrameType type : FrameType.values()) {
+            if (type == FrameType.UNDEFINED_PEER_TO_PEER) {
+                assertThatThrownBy(() -> new Envelope(type, "a", "b", "c", new byte[0]))
+                        .isInstanceOf(IllegalArgumentException.class);
+                continue;
+            }
             Envelope original = new Envelope(type, "älice", "bob", "lobby-1", new byte[] {1, 2, 3});
             Envelope parsed = Envelope.parse(original.encode());
             assertThat(parsed.type()).isEqualTo(type);

@@ -24,7 +24,7 @@ public final class VerboseRelayLog implements RelayObserver {
     public static String describe(EnvelopeHeader header, byte[] frame) {
         int bodyLength = header.bodyLength(frame);
         int preview = Math.min(PREVIEW_BYTES, bodyLength);
-        return String.format("%-18s %s -> %s (room %s) %d bytes: %s%s", header.type(), header.sender(),
+        return String.format("%-18s %s -> %s (room %s) %d bytes: %s%s", header.typeName(), header.sender(),
                 header.recipient(), header.room(), frame.length,
                 HexFormat.of().formatHex(frame, header.bodyOffset(), header.bodyOffset() + preview),
                 bodyLength > preview ? "..." : "");

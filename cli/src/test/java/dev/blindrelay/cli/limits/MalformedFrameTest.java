@@ -18,8 +18,8 @@ class MalformedFrameTest {
         return Stream.of(
                 arguments("bad version", bytes(2, 0x20, 3, 'e', 'v', 'e', 3, 'b', 'o', 'b', 5, 'l', 'o', 'b', 'b', 'y'),
                         "malformed frame: unsupported protocol version 2; this build speaks 1"),
-                arguments("unknown type", bytes(1, 0x7f, 3, 'e', 'v', 'e', 3, 'b', 'o', 'b', 5, 'l', 'o', 'b', 'b', 'y'),
-                        "malformed frame: unknown frame type 0x7f"),
+                arguments("unknown type", bytes(1, 0x0b, 3, 'e', 'v', 'e', 3, 'b', 'o', 'b', 5, 'l', 'o', 'b', 'b', 'y'),
+                        "malformed frame: unknown frame type 0x0b"),
                 arguments("sender not UTF-8", bytes(1, 0x20, 3, 'e', 0xC3, 0x28, 3, 'b', 'o', 'b', 5, 'l', 'o', 'b', 'b', 'y'),
                         "malformed frame: sender is not valid UTF-8"),
                 arguments("truncated room", bytes(1, 0x20, 3, 'e', 'v', 'e', 3, 'b', 'o', 'b', 9, 'l', 'o'),

@@ -30,7 +30,7 @@ class MaxConnectionsTest {
             Eventually.holds("the relay seeing the first client leave", () -> relay.relay.router().connectionCount() == 0);
 
             try (RawClient second = relay.join("second", "lobby")) {
-                second.send(TestFrames.ping());
+                second.send(TestFrames.ping("second", "lobby"));
                 assertThat(second.readUntil(FrameType.PONG).type()).isEqualTo(FrameType.PONG);
                 assertThat(relay.relay.router().membersOf("lobby")).containsExactly("second");
             }

@@ -24,7 +24,7 @@ class RateLimitTest {
             alice.events.awaitSecured("bob");
             bob.events.awaitSecured("alice");
 
-            byte[] ping = TestFrames.ping();
+            byte[] ping = TestFrames.ping("flooder", "elsewhere");
             try {
                 for (int i = 0; i < 1000; i++) {
                     flooder.send(ping);
@@ -49,7 +49,7 @@ class RateLimitTest {
         try (LiveRelay relay = LiveRelay.start(LIMITED);
              RawClient steady = relay.join("steady", "lobby")) {
             for (int i = 0; i < 30; i++) {
-                steady.send(TestFrames.ping());
+                steady.send(TestFrames.ping("steady", "lobby"));
                 steady.readUntil(FrameType.PONG);
             }
             // 31 frames in all, inside the burst of 40: the link is still open and answering.

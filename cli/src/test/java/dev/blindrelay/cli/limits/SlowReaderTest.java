@@ -70,7 +70,7 @@ class SlowReaderTest {
             // The sender was paused, not punished: once the stuck client is gone it is read again.
             flood.join(Eventually.TIMEOUT.toMillis());
             assertThat(flood.isAlive()).as("the sender's writes were unblocked").isFalse();
-            sender.send(TestFrames.ping());
+            sender.send(TestFrames.ping("sender", "lobby"));
             Eventually.holds("a PONG for the sender", () -> senderGot.contains(FrameType.PONG));
             assertThat(relay.refused).hasSize(1);
         }
@@ -84,7 +84,7 @@ class SlowReaderTest {
              RawClient deaf = new RawClient(relay.address(), 4096).join("deaf", "lobby")) {
             // A PONG per PING: unread, the replies would pile up in the relay for as long as it pings.
             Thread pinging = new Thread(() -> {
-                byte[] ping = TestFrames.ping();
+                byte[] ping = TestFrames.ping("deaf", "lobby");
                 try {
                     for (long sent = 0; sent < OFFERED; sent += ping.length) {
                         deaf.send(ping);
