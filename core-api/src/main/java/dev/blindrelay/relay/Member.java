@@ -6,8 +6,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One connection as the router tracks it: before JOIN it has no name or room. */
-final class Member {
+/**
+ * One connection as the router tracks it: before JOIN it has no name or room. Directories see its name,
+ * room and link description; the router alone changes it.
+ */
+public final class Member {
 
     final RelayLink link;
     final RateLimiter rateLimiter;
@@ -16,6 +19,8 @@ final class Member {
     volatile String name;
     volatile Room room;
     volatile boolean closing;
+    /** Set by the first JOIN, so that a second one is refused even while a directory is still deciding. */
+    volatile boolean joinRequested;
     /** True while a stall check is scheduled for this member's full outbound queue. */
     final AtomicBoolean stallWatched = new AtomicBoolean();
     /** Times the outbound queue drained below its low-water mark: progress, for the stall check. */
@@ -28,6 +33,33 @@ final class Member {
 
     boolean joined() {
         return room != null;
+    }
+
+    /** The name it joined with, or null before. */
+    public String name() {
+        return name;
+    }
+
+    /** The room it joined, or null before. */
+    public String roomName() {
+        Room joined = room;
+        return joined == null ? null : joined.name();
+    }
+
+    public String describe() {
+        return link.describe();
+    }
+
+    /** True once the relay closes it or it is gone. */
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** Stops or resumes reading from it: backpressure asked for by another relay. */
+    public void setReading(boolean reading) {
+        if (!closing) {
+            link.setReading(reading);
+        }
     }
 
     @Override

@@ -34,7 +34,13 @@ public final class Relay implements AutoCloseable {
      */
     public static Relay start(List<Endpoint> endpoints, TransportOptions options, RelayLimits limits,
                               RelayObserver observer) throws IOException {
-        RelayRouter router = new RelayRouter(limits, observer);
+        return start(endpoints, options, limits, observer, MemberDirectory.LOCAL);
+    }
+
+    /** As above, with rooms that other relays share through {@code directory} (e.g. a NATS cluster). */
+    public static Relay start(List<Endpoint> endpoints, TransportOptions options, RelayLimits limits,
+                              RelayObserver observer, MemberDirectory.Factory directory) throws IOException {
+        RelayRouter router = new RelayRouter(limits, observer, directory);
         List<RelayServer> servers = new ArrayList<>();
         try {
             for (Endpoint endpoint : endpoints) {

@@ -36,12 +36,15 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
     private final RelayObserver observer;
     private final ConcurrentHashMap<RelayLink, Member> members = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
-    /** Joins and leaves are rare; one lock keeps every member's view of a room in the same order. */
-    private final Object membership = new Object();
     private final AtomicInteger connections = new AtomicInteger();
     private final ScheduledExecutorService timer;
+    private final MemberDirectory directory;
 
     public RelayRouter(RelayLimits limits, RelayObserver observer) {
+        this(limits, observer, MemberDirectory.LOCAL);
+    }
+
+    public RelayRouter(RelayLimits limits, RelayObserver observer, MemberDirectory.Factory directory) {
         this.limits = limits;
         this.observer = observer;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -49,6 +52,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.directory = directory.create(this);
     }
 
     @Override
@@ -110,9 +114,14 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
                     + "' but this connection is '" + source.name + "' in '" + room.name() + "'");
             return;
         }
-        Member target = header.recipient().isEmpty() ? null : room.get(header.recipient());
+        String recipient = header.recipient();
+        Member target = recipient.isEmpty() ? null : room.get(recipient);
+        if (target == null && !recipient.isEmpty() && directory.forward(source, recipient, frame)) {
+            observer.forwarded(header, frame); // to a member on another relay
+            return;
+        }
         if (target == null || target.closing || target == source) {
-            send(source, FrameType.ERROR, RelayMessages.error(false, "no member '" + header.recipient()
+            send(source, FrameType.ERROR, RelayMessages.error(false, "no member '" + recipient
                     + "' in room '" + room.name() + "' (they may have left)"));
             return;
         }
@@ -194,12 +203,13 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
         if (member != null && link.isWritable()) {
             member.drains++; // only this link's own thread writes it
             resumeSenders(member);
+            directory.drained(member);
         }
     }
 
     private void resumeSenders(Member member) {
         for (Member sender : member.pausedSenders) {
-            if (member.pausedSenders.remove(sender) && !sender.closing) {
+            if (member.pausedSenders.remove(sender) && !sender.closing && directory.mayResume(sender)) {
                 sender.link.setReading(true);
             }
         }
@@ -217,8 +227,9 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
     }
 
     private void join(Member member, EnvelopeHeader header, byte[] frame) {
-        if (member.joined()) {
-            refuse(member, "already joined room '" + member.room.name() + "' as '" + member.name + "'");
+        if (member.joinRequested) {
+            refuse(member, member.joined() ? "already joined room '" + member.room.name() + "' as '" + member.name
+                    + "'" : "already asked to join; wait for WELCOME");
             return;
         }
         if (!header.recipient().isEmpty() || header.bodyLength(frame) != 0) {
@@ -233,28 +244,95 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
             refuse(member, problem);
             return;
         }
-        List<String> existing = new ArrayList<>();
-        List<String> nameKeys = NameKeys.of(header.sender()); // outside the lock: ICU does the work
-        synchronized (membership) {
-            Room room = rooms.computeIfAbsent(header.room(), Room::new);
-            member.name = header.sender();
-            Member holder = room.add(member, nameKeys);
-            if (holder != null) {
-                member.name = null;
-                refuse(member, takenReason(header.sender(), holder.name, header.room()));
-                return;
+        member.joinRequested = true;
+        directory.join(member, header.sender(), header.room());
+    }
+
+    /**
+     * For directories: puts a joining member into its room on this relay, unless its name, or one that looks
+     * the same, is taken here. {@code nameKeys} are {@link NameKeys#of} the name, made outside any lock.
+     *
+     * @return null when it entered, otherwise why not (for {@link #refuse})
+     */
+    public String enter(Member member, String name, String roomName, List<String> nameKeys) {
+        Room room = rooms.computeIfAbsent(roomName, Room::new);
+        member.name = name;
+        Member holder = room.add(member, nameKeys);
+        if (holder != null) {
+            member.name = null;
+            if (room.isEmpty()) {
+                rooms.remove(roomName, room);
             }
-            member.room = room;
-            for (Member other : room.members()) {
-                if (other != member) {
-                    existing.add(other.name);
-                    send(other, FrameType.PEER_JOINED, RelayMessages.name(member.name));
-                }
-            }
-            send(member, FrameType.WELCOME, RelayMessages.members(existing));
+            return takenReason(name, holder.name, roomName);
         }
-        observer.joined(header.room(), header.sender(), member.link.describe());
+        member.room = room;
+        return null;
+    }
+
+    /** For directories: sends a member that {@link #enter entered} its WELCOME, with the others in the room. */
+    public void welcome(Member member, List<String> others) {
+        send(member, FrameType.WELCOME, RelayMessages.members(others));
+        observer.joined(member.roomName(), member.name, member.link.describe());
         LOG.debug("{} joined", member);
+    }
+
+    /**
+     * For directories: takes a closed member out of its room on this relay ({@code nameKeys}: of its name).
+     *
+     * @return false when it was not in one
+     */
+    public boolean exit(Member member, List<String> nameKeys) {
+        Room room = member.room;
+        if (room == null || !room.remove(member, nameKeys)) {
+            return false;
+        }
+        if (room.isEmpty()) {
+            rooms.remove(room.name(), room);
+        }
+        observer.left(room.name(), member.name, member.link.describe());
+        return true;
+    }
+
+    /** For directories: a PEER_JOINED or PEER_LEFT about {@code name}. */
+    public void tell(Member member, FrameType type, String name) {
+        send(member, type, RelayMessages.name(name));
+    }
+
+    /** For directories: the members of a room on this relay. */
+    public List<Member> localMembers(String roomName) {
+        Room room = rooms.get(roomName);
+        return room == null ? List.of() : room.members();
+    }
+
+    /** For directories: a member of a room on this relay, or null. */
+    public Member localMember(String roomName, String name) {
+        Room room = rooms.get(roomName);
+        return room == null ? null : room.get(name);
+    }
+
+    /**
+     * For directories: a peer-to-peer frame from another relay for a member here, forwarded unchanged
+     * with the same limits as a local one. The other relay's sender cannot be paused from here, so a
+     * full queue is reported to the caller, which holds the sender back through its own relay.
+     *
+     * @return the recipient when its queue is now above the high-water mark, else null
+     */
+    public Member deliver(EnvelopeHeader header, byte[] frame) {
+        Member target = localMember(header.room(), header.recipient());
+        if (target == null || target.closing) {
+            return null; // it left while the frame was on its way, as on a single relay
+        }
+        target.link.send(frame);
+        observer.forwarded(header, frame);
+        if (target.link.isWritable()) {
+            return null;
+        }
+        if (target.link.queuedBytes() > limits.maxQueuedBytes()) {
+            cutOff(target, "too slow: more than " + limits.maxQueuedBytes() + " bytes queued; disconnected");
+            return null;
+        }
+        watchForStall(target);
+        return target;
     }
 
     @Override
@@ -273,21 +351,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
         }
         member.closing = true;
         connections.decrementAndGet();
-        Room room = member.room;
-        if (room != null) {
-            List<String> nameKeys = NameKeys.of(member.name);
-            synchronized (membership) {
-                if (room.remove(member, nameKeys)) {
-                    for (Member other : room.members()) {
-                        send(other, FrameType.PEER_LEFT, RelayMessages.name(member.name));
-                    }
-                    if (room.isEmpty()) {
-                        rooms.remove(room.name(), room);
-                    }
-                }
-            }
-            observer.left(room.name(), member.name, link.describe());
-        }
+        directory.leave(member);
         resumeSenders(member);
     }
 
@@ -304,7 +368,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
     }
 
     /** Why a JOIN is refused when its name, or one that looks the same ({@link NameKeys}), is in the room. */
-    static String takenReason(String name, String holder, String room) {
+    public static String takenReason(String name, String holder, String room) {
         return name.equals(holder)
                 ? "name '" + name + "' is already taken in room '" + room + "'; choose another --name"
                 : "name '" + name + "' looks the same as '" + holder + "', who is already in room '" + room
@@ -329,7 +393,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
     }
 
     /** Tells the client why, then closes only its connection. */
-    private void refuse(Member member, String reason) {
+    public void refuse(Member member, String reason) {
         if (member.closing) {
             return;
         }
@@ -342,6 +406,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
 
     @Override
     public void close() {
+        directory.close();
         timer.shutdownNow();
     }
 }

@@ -1,0 +1,63 @@
+package dev.blindrelay.relay;
+
+import dev.blindrelay.wire.FrameType;
+import dev.blindrelay.wire.NameKeys;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The directory of a relay on its own: every member is on this relay, so a name that is not here is
+ * nowhere. One lock orders joins and leaves, so every member of a room sees the same order of events,
+ * and the members already in a room hear PEER_JOINED before the newcomer gets its WELCOME.
+ */
+final class LocalDirectory implements MemberDirectory {
+
+    private final RelayRouter router;
+    private final Object membership = new Object();
+
+    LocalDirectory(RelayRouter router) {
+        this.router = router;
+    }
+
+    @Override
+    public void join(Member member, String name, String room) {
+        List<String> nameKeys = NameKeys.of(name); // outside the lock: ICU does the work
+        synchronized (membership) {
+            String taken = router.enter(member, name, room, nameKeys);
+            if (taken != null) {
+                router.refuse(member, taken);
+                return;
+            }
+            List<String> existing = new ArrayList<>();
+            for (Member other : router.localMembers(room)) {
+                if (other != member) {
+                    existing.add(other.name());
+                    router.tell(other, FrameType.PEER_JOINED, name);
+                }
+            }
+            router.welcome(member, existing);
+        }
+    }
+
+    @Override
+    public void leave(Member member) {
+        String name = member.name();
+        if (name == null) {
+            return; // never joined
+        }
+        List<String> nameKeys = NameKeys.of(name);
+        synchronized (membership) {
+            if (router.exit(member, nameKeys)) {
+                for (Member other : router.localMembers(member.roomName())) {
+                    router.tell(other, FrameType.PEER_LEFT, member.name());
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean forward(Member source, String recipient, byte[] frame) {
+        return false;
+    }
+}
