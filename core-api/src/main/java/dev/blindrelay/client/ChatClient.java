@@ -13,6 +13,7 @@ import dev.blindrelay.wire.MalformedFrameException;
 import dev.blindrelay.wire.RelayMessages;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ public final class ChatClient implements AutoCloseable {
     /** The live connection; events from an older connection are ignored. */
     private RelayConnection current;
     private boolean closed;
+    /** Index of the relay of the current (or last) connection in the settings' list. */
+    private volatile int relayInUse;
 
     public ChatClient(ClientSettings settings, CipherSuite suite, IdentityKeyPair identity, KnownPeers knownPeers,
                       Connector connector, ChatListener listener, Tracer tracer) {
@@ -64,7 +67,7 @@ public final class ChatClient implements AutoCloseable {
                 this::send);
         this.held = new HeldMessages(listener, settings.maxQueued());
         this.timer = new ClientTimer(settings.name());
-        this.reconnector = new Reconnector(settings.reconnectDelay(), timer, lock, listener, this::connectAndJoin);
+        this.reconnector = new Reconnector(settings.reconnectDelay(), timer, lock, listener, this::rejoin);
         // Ids start at a random point so that ids from two runs of the same user do not collide.
         this.nextMessageId = new SecureRandom().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL;
     }
@@ -75,11 +78,36 @@ public final class ChatClient implements AutoCloseable {
      * @throws IOException with the relay's one-line reason (unreachable, name taken, ...)
      */
     public void start() throws IOException {
-        connectAndJoin();
+        joinAnyRelay(0);
     }
 
-    private void connectAndJoin() throws IOException {
-        RelayConnection opened = RelayConnection.open(connector, settings.relay(), events);
+    /** After a lost connection: the next relay first, as the last one may be gone (one relay: that one). */
+    private void rejoin() throws IOException {
+        joinAnyRelay(1);
+    }
+
+    /** Tries the relays in turn, from the one in use plus {@code skip}; fails with the first one's reason. */
+    private void joinAnyRelay(int skip) throws IOException {
+        List<InetSocketAddress> relays = settings.relays();
+        IOException first = null;
+        for (int i = 0; i < relays.size(); i++) {
+            int index = (relayInUse + skip + i) % relays.size();
+            try {
+                connectAndJoin(relays.get(index));
+                relayInUse = index;
+                return;
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        throw relays.size() == 1 ? first : new IOException(first.getMessage() + " (and " + (relays.size() - 1)
+                + " other relay(s) failed too)", first);
+    }
+
+    private void connectAndJoin(InetSocketAddress relay) throws IOException {
+        RelayConnection opened = RelayConnection.open(connector, relay, events);
         synchronized (lock) {
             if (closed) {
                 opened.close();

@@ -4,29 +4,51 @@ import dev.blindrelay.wire.Names;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a client connects and behaves.
  *
  * @param name          this user's name in the room
  * @param room          the room to join
- * @param relay         the relay's address
+ * @param relays        the relays' addresses, tried in turn: a relay cluster shares rooms, so any of them will do,
+ *                      and a client that loses one moves on to the next
  * @param joinTimeout   how long to wait for the relay to accept the join
  * @param maxQueued     messages held per peer while its handshake is not done, or while reconnecting
  * @param reconnect      whether a lost connection is retried (with growing delays) after a successful join
  * @param reconnectDelay the first retry delay; it doubles on each failure, up to 8 s
  * @param rejoinGrace    after a reconnect, how long messages wait for members who were in the room to rejoin
  */
-public record ClientSettings(String name, String room, InetSocketAddress relay, Duration joinTimeout,
+public record ClientSettings(String name, String room, List<InetSocketAddress> relays, Duration joinTimeout,
                              int maxQueued, boolean reconnect, Duration reconnectDelay, Duration rejoinGrace) {
 
     public static final String DEFAULT_ROOM = "lobby";
 
+    /** With one relay. */
+    public ClientSettings(String name, String room, InetSocketAddress relay, Duration joinTimeout, int maxQueued,
+                          boolean reconnect, Duration reconnectDelay, Duration rejoinGrace) {
+        this(name, room, List.of(relay), joinTimeout, maxQueued, reconnect, reconnectDelay, rejoinGrace);
+    }
+
     public ClientSettings withReconnect(boolean value) {
-        return new ClientSettings(name, room, relay, joinTimeout, maxQueued, value, reconnectDelay, rejoinGrace);
+        return new ClientSettings(name, room, relays, joinTimeout, maxQueued, value, reconnectDelay, rejoinGrace);
+    }
+
+    /** With these relays, tried in turn. */
+    public ClientSettings withRelays(List<InetSocketAddress> value) {
+        return new ClientSettings(name, room, value, joinTimeout, maxQueued, reconnect, reconnectDelay, rejoinGrace);
+    }
+
+    /** The first relay. */
+    public InetSocketAddress relay() {
+        return relays.get(0);
     }
 
     public ClientSettings {
+        relays = List.copyOf(relays);
+        if (relays.isEmpty()) {
+            throw new IllegalArgumentException("name at least one relay");
+        }
         Names.require("name", name);
         Names.require("room", room);
         if (maxQueued < 0) {

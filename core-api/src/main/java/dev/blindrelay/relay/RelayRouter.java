@@ -392,6 +392,17 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
                 .encode());
     }
 
+    /** For directories: tells a client why with a NOTICE and closes its connection; it may come back. */
+    public void drop(Member member, String notice) {
+        if (member.closing) {
+            return;
+        }
+        member.closing = true;
+        observer.refused(member.link.describe(), notice);
+        send(member, FrameType.NOTICE, RelayMessages.text(notice));
+        member.link.close();
+    }
+
     /** Tells the client why, then closes only its connection. */
     public void refuse(Member member, String reason) {
         if (member.closing) {

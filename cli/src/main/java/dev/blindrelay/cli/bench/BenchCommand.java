@@ -104,7 +104,7 @@ public final class BenchCommand implements Command {
     }
 
     private static Target relay(BenchOptions options) throws IOException {
-        return options.relay() != null ? new ExternalRelay(options.relay())
+        return !options.relays().isEmpty() ? new ExternalRelay(options.relays())
                 : ChildTarget.relay(options.transport(), options.ioThreads());
     }
 

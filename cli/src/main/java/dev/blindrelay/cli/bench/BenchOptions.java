@@ -17,14 +17,14 @@ import java.util.List;
  * @param size       bytes of each message: the chat text, or the opaque body of a raw DATA frame
  * @param suite      cipher suite id or alias (chat and idle)
  * @param transport  transport id
- * @param relay      an already running relay, or null to start one in a child JVM
+ * @param relays     already running relays (clients spread over them), or empty to start one in a child JVM
  * @param json       where to write the figures as JSON, or null
  * @param baseline   raw only: also run the same traffic through a plain blocking-socket forwarder
  * @param ioThreads  event-loop threads of the relay and of the clients' shared connector each
  * @param joinRate   joins per second at most; 0 joins as fast as the relay welcomes them
  */
 record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, String suite, String transport,
-                    InetSocketAddress relay, Path json, boolean baseline, int ioThreads, int joinRate) {
+                    List<InetSocketAddress> relays, Path json, boolean baseline, int ioThreads, int joinRate) {
 
     enum Mode {
         /** Real clients: handshakes, encryption, acknowledgements. */
@@ -62,8 +62,8 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
         if (mode == Mode.RAW && !transport.equals("tcp")) {
             throw new UsageException("--raw speaks the tcp framing over plain sockets; use --transport tcp");
         }
-        InetSocketAddress relay = settings.isSet("relay") ? address(settings.get("relay")) : null;
-        if (baseline && (mode != Mode.RAW || relay != null)) {
+        List<InetSocketAddress> relay = settings.isSet("relay") ? settings.addresses("relay") : List.of();
+        if (baseline && (mode != Mode.RAW || !relay.isEmpty())) {
             throw new UsageException("--baseline compares --raw traffic through a relay this command starts;"
                     + " use it with --raw and without --relay");
         }
@@ -71,22 +71,6 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
         return new BenchOptions(mode, clients, rooms, settings.integer("messages", 0, 100_000_000), size,
                 settings.get("suite"), transport, relay, json == null ? null : Path.of(json), baseline,
                 settings.integer("io-threads", 1, 64), settings.integer("join-rate", 0, 1_000_000));
-    }
-
-    private static InetSocketAddress address(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        try {
-            if (colon <= 0) {
-                throw new NumberFormatException();
-            }
-            int port = Integer.parseInt(hostPort.substring(colon + 1));
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return new InetSocketAddress(hostPort.substring(0, colon), port);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--relay must be HOST:PORT, e.g. 127.0.0.1:5000, got '" + hostPort + "'");
-        }
     }
 
     /** The room of client {@code index}: round-robin. */

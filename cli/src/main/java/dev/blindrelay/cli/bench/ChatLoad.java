@@ -37,7 +37,7 @@ final class ChatLoad {
         warmUp();
         Optional<Target.HeapReading> heapBefore = target.heap();
         Cohort cohort = new Cohort(options.clients(), options.rooms(), 0, "room", options.size(), clock, traffic,
-                suite, connector, target.address());
+                suite, connector, target.addresses());
         try {
             return measure(cohort, heapBefore, report);
         } finally {
@@ -53,7 +53,7 @@ final class ChatLoad {
         for (int round = 0; round < WARMUP_ROUNDS; round++) {
             HandshakeClock warmClock = new HandshakeClock();
             Cohort warm = new Cohort(WARMUP_CLIENTS, WARMUP_CLIENTS / 2, 1_000_000, "warmup" + round, options.size(),
-                    warmClock, new Traffic(), suite, connector, target.address());
+                    warmClock, new Traffic(), suite, connector, target.addresses());
             try {
                 warm.join(0);
                 Progress.await(warmClock::completed, warm.pairs());

@@ -31,7 +31,7 @@ final class Cohort {
      * @param roomPrefix rooms are {@code <prefix>0}, {@code <prefix>1}, ...
      */
     Cohort(int count, int roomCount, int firstIndex, String roomPrefix, int size, HandshakeClock clock,
-           Traffic traffic, CipherSuite suite, Connector connector, InetSocketAddress relay) {
+           Traffic traffic, CipherSuite suite, Connector connector, List<InetSocketAddress> relays) {
         SecureRandom random = new SecureRandom();
         for (int r = 0; r < roomCount; r++) {
             rooms.add(new ArrayList<>());
@@ -43,6 +43,8 @@ final class Cohort {
         }
         for (int i = 0; i < count; i++) {
             // No reconnecting: in a benchmark a lost connection is a failure to report, not to hide.
+            // The members of a room go to different relays in turn, so that with several relays every room spans them.
+            InetSocketAddress relay = relays.get((i / roomCount) % relays.size());
             ClientSettings settings = ClientSettings.of(clients.get(i).name, roomPrefix + (i % roomCount), relay)
                     .withReconnect(false);
             clients.get(i).attach(new ChatClient(settings, suite, IdentityKeyPair.generate(random),

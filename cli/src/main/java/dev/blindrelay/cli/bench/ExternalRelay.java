@@ -1,11 +1,17 @@
 package dev.blindrelay.cli.bench;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** A relay the user started ({@code --relay HOST:PORT}): its memory is not ours to read. */
-record ExternalRelay(InetSocketAddress address) implements Target {
+/** Relays the user started ({@code --relay HOST:PORT,...}): their memory is not ours to read. */
+record ExternalRelay(List<InetSocketAddress> addresses) implements Target {
+
+    @Override
+    public InetSocketAddress address() {
+        return addresses.get(0);
+    }
 
     @Override
     public boolean speaksProtocol() {
@@ -24,7 +30,9 @@ record ExternalRelay(InetSocketAddress address) implements Target {
 
     @Override
     public String describe() {
-        return "relay at " + address.getHostString() + ":" + address.getPort() + " (external: heap not measured)";
+        return (addresses.size() == 1 ? "relay at " : addresses.size() + " relays at ") + String.join(", ",
+                addresses.stream().map(a -> a.getHostString() + ":" + a.getPort()).toList())
+                + " (external: heap not measured)";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.blindrelay.cli.bench;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +52,8 @@ final class RawLoad {
         for (int k = 0; k < options.clients() / 2; k++) {
             RawPair pair = new RawPair(k, options.roomOf(k), options.size(), traffic);
             pairs.add(pair);
-            pair.connect(target.address());
+            List<InetSocketAddress> relays = target.addresses(); // sender and receiver on different relays if several
+            pair.connect(relays.get(0), relays.get(1 % relays.size()));
         }
         if (target.speaksProtocol()) {
             for (RawPair pair : pairs) {

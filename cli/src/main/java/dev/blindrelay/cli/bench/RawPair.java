@@ -64,9 +64,9 @@ final class RawPair implements Rounds.Sender {
     }
 
     /** Connects the sender, then the receiver (the forwarder pairs them in that order). */
-    void connect(InetSocketAddress address) throws IOException {
-        sender = new FrameSocket(address);
-        receiver = new FrameSocket(address);
+    void connect(InetSocketAddress senderRelay, InetSocketAddress receiverRelay) throws IOException {
+        sender = new FrameSocket(senderRelay);
+        receiver = new FrameSocket(receiverRelay);
     }
 
     /** Both ends join the pair's room through the relay's router. */

@@ -9,6 +9,11 @@ interface Target extends AutoCloseable {
 
     InetSocketAddress address();
 
+    /** Every address the clients spread over: several relays of one cluster, or just {@link #address()}. */
+    default java.util.List<InetSocketAddress> addresses() {
+        return java.util.List.of(address());
+    }
+
     /** True when it speaks the protocol (JOIN, WELCOME); the plain forwarder only pairs connections. */
     boolean speaksProtocol();
 

@@ -82,10 +82,11 @@ public final class ClientCommand implements Command {
                 json == null ? Tracer.NONE : json);
         try (Connector connector = transport.connector(options.transportOptions())) {
             ChatClient client = new ChatClient(
-                    ClientSettings.of(options.name(), options.room(), options.relay()),
+                    ClientSettings.of(options.name(), options.room(), options.relays().get(0))
+                            .withRelays(options.relays()),
                     suite, identity.identity(), store.knownPeers(), connector,
                     new PrintingListener(out, suite.id()), tracer);
-            out.print("[CLIENT] Connecting to relay " + options.host() + ":" + options.port() + " (" + transport.id()
+            out.print("[CLIENT] Connecting to relay " + options.relaysText() + " (" + transport.id()
                     + ") as " + options.name() + ", room '" + options.room() + "', suite " + suite.id() + "...");
             try {
                 client.start();

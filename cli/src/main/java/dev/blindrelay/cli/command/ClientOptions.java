@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A client's parsed settings, bound into Guice for the client command. */
-public record ClientOptions(String name, String room, String host, int port, String transport, String suite,
+public record ClientOptions(String name, String room, List<InetSocketAddress> relays, String transport, String suite,
                             Path home, boolean trace, Path traceJson, TransportOptions transportOptions) {
 
     static final List<String> KEYS = List.of("config", "host", "port", "name", "room", "suite", "transport", "home",
-            "trace", "trace-json", "max-frame", "io-threads", "help");
+            "trace", "trace-json", "max-frame", "io-threads", "relay", "help");
 
     static ClientOptions from(Settings settings) {
         List<String> transports = settings.list("transport");
@@ -23,8 +23,10 @@ public record ClientOptions(String name, String room, String host, int port, Str
         }
         String home = settings.get("home");
         String traceJson = settings.get("trace-json");
-        return new ClientOptions(settings.name("name"), settings.name("room"), settings.get("host", "127.0.0.1"),
-                settings.integer("port", 1, 65535), transports.get(0), settings.get("suite"),
+        List<InetSocketAddress> relays = settings.isSet("relay") ? settings.addresses("relay")
+                : List.of(new InetSocketAddress(settings.get("host", "127.0.0.1"), settings.integer("port", 1, 65535)));
+        return new ClientOptions(settings.name("name"), settings.name("room"), relays, transports.get(0),
+                settings.get("suite"),
                 home == null ? IdentityStore.defaultHome() : Path.of(home), settings.flag("trace"),
                 traceJson == null ? null : Path.of(traceJson), transportOptions(settings));
     }
@@ -35,7 +37,8 @@ public record ClientOptions(String name, String room, String host, int port, Str
                 .withIoThreads(settings.integer("io-threads", 1, 64));
     }
 
-    public InetSocketAddress relay() {
-        return new InetSocketAddress(host, port);
+    /** The relays as the user wrote them, for messages. */
+    public String relaysText() {
+        return String.join(",", relays.stream().map(a -> a.getHostString() + ":" + a.getPort()).toList());
     }
 }

@@ -8,7 +8,10 @@ import dev.blindrelay.cli.Console;
 import dev.blindrelay.cli.Plugins;
 import dev.blindrelay.cli.Wiring;
 import dev.blindrelay.cli.config.Settings;
+import dev.blindrelay.relay.MemberDirectory;
 import dev.blindrelay.relay.Relay;
+import dev.blindrelay.relay.nats.ClusterSettings;
+import dev.blindrelay.relay.nats.NatsCluster;
 import dev.blindrelay.relay.RelayObserver;
 import dev.blindrelay.spi.RelayServer;
 import dev.blindrelay.spi.Transport;
@@ -36,7 +39,7 @@ public final class ServerCommand implements Command {
     public int run(String[] args, Console console) throws Exception {
         Settings settings = Settings.parse(name(), ServerOptions.KEYS, args);
         if (settings.helpRequested()) {
-            console.out().print(Settings.help("blindrelay server [--host 0.0.0.0] [--port 5000] [--verbose]",
+            console.out().print(Settings.help("blindrelay server [--host 0.0.0.0] [--port 5000] [--verbose] [--nats nats://HOST:4222,...]",
                     "Run the blind relay. Ctrl-C stops it.", ServerOptions.KEYS));
             return 0;
         }
@@ -69,7 +72,15 @@ public final class ServerCommand implements Command {
                     new InetSocketAddress(options.host(), options.portFor(transport.id(), i))));
         }
         RelayObserver observer = options.verbose() ? new VerboseRelayLog(console.out()) : RelayObserver.NONE;
-        Relay relay = Relay.start(endpoints, options.transportOptions(), options.limits(), observer);
+        MemberDirectory.Factory directory = MemberDirectory.LOCAL;
+        if (!options.nats().isEmpty()) {
+            NatsCluster cluster = NatsCluster.connect(ClusterSettings.of(options.nats(),
+                    options.transportOptions().maxFrameLength()));
+            console.out().println("[SERVER] Joined the relay cluster at " + cluster.connectedUrl() + " as relay "
+                    + cluster.relayId() + "; rooms are shared with every relay of the cluster");
+            directory = cluster.directory();
+        }
+        Relay relay = Relay.start(endpoints, options.transportOptions(), options.limits(), observer, directory);
         for (int i = 0; i < relay.servers().size(); i++) {
             RelayServer server = relay.servers().get(i);
             String id = transports.get(i).id();

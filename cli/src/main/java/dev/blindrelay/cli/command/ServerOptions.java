@@ -1,5 +1,6 @@
 package dev.blindrelay.cli.command;
 
+import dev.blindrelay.cli.UsageException;
 import dev.blindrelay.cli.config.Settings;
 import dev.blindrelay.relay.RelayLimits;
 import dev.blindrelay.spi.TransportOptions;
@@ -9,10 +10,10 @@ import java.util.List;
 
 /** A relay's parsed settings. */
 public record ServerOptions(String host, int port, Integer wsPort, List<String> transports, boolean verbose,
-                            TransportOptions transportOptions, RelayLimits limits) {
+                            TransportOptions transportOptions, RelayLimits limits, List<String> nats) {
 
     static final List<String> KEYS = List.of("config", "host", "port", "ws-port", "transport", "verbose",
-            "max-frame", "io-threads", "max-connections", "rate-limit", "join-timeout", "help");
+            "max-frame", "io-threads", "max-connections", "rate-limit", "join-timeout", "nats", "help");
 
     /** Parses server flags, e.g. for tests and embedding. */
     public static ServerOptions parse(String... args) {
@@ -28,7 +29,18 @@ public record ServerOptions(String host, int port, Integer wsPort, List<String> 
                 .withJoinTimeout(Duration.ofSeconds(settings.integer("join-timeout", 1, 3600)))
                 .withRateLimit(rate, rate * 2);
         return new ServerOptions(settings.get("host", "0.0.0.0"), port, wsPort, settings.list("transport"),
-                settings.flag("verbose"), ClientOptions.transportOptions(settings), limits);
+                settings.flag("verbose"), ClientOptions.transportOptions(settings), limits,
+                settings.isSet("nats") ? natsUrls(settings.list("nats")) : List.of());
+    }
+
+    private static List<String> natsUrls(List<String> urls) {
+        for (String url : urls) {
+            if (!url.matches("(nats|tls)://[^/\\s]+:\\d{1,5}")) {
+                throw new UsageException("--nats takes URLs such as nats://127.0.0.1:4222, separated by commas; got '"
+                        + url + "'");
+            }
+        }
+        return urls;
     }
 
     /**

@@ -50,6 +50,8 @@ public final class Settings {
             new Setting("max-connections", "N", "20000", "relay: connections accepted at most"),
             new Setting("rate-limit", "N", "0", "relay: frames per second per connection, 0 = unlimited"),
             new Setting("join-timeout", "SECONDS", "10", "relay: close connections that do not join in time"),
+            new Setting("nats", "URLS", null, "relay: join the cluster of these NATS servers, e.g. nats://127.0.0.1:4222"
+                    + " (JetStream on); every relay of a cluster serves every room"),
             new Setting("force", null, null, "keygen: replace an existing identity key"),
             new Setting("suites", "IDS", "all", "compare: suite ids or aliases separated by commas, or 'all'"),
             new Setting("sizes", "BYTES", "64,1024,16384", "compare: message sizes for the throughput, in bytes"),
@@ -59,7 +61,8 @@ public final class Settings {
             new Setting("rooms", "R", null, "bench: rooms the clients are spread over (default: clients / 2)"),
             new Setting("messages", "M", "1000", "bench: messages each sender sends in the measured round"),
             new Setting("size", "BYTES", "1024", "bench: message size in bytes"),
-            new Setting("relay", "HOST:PORT", null, "bench: load this running relay instead of starting one"),
+            new Setting("relay", "HOST:PORT,...", null, "client: relays of one cluster, tried in turn (instead of --host"
+                    + " and --port); bench: load these running relays instead of starting one"),
             new Setting("json", "FILE", null, "bench: also write the figures as JSON"),
             new Setting("raw", null, null, "bench: pre-built opaque frames, no crypto: the relay alone"),
             new Setting("baseline", null, null, "bench: with --raw, also run a plain socket forwarder and compare"),
@@ -246,6 +249,25 @@ public final class Settings {
             throw new UsageException("--" + key + " must name at least one value");
         }
         return items;
+    }
+
+    /** A comma-separated list of HOST:PORT addresses. */
+    public List<java.net.InetSocketAddress> addresses(String key) {
+        List<java.net.InetSocketAddress> addresses = new ArrayList<>();
+        for (String hostPort : list(key)) {
+            int colon = hostPort.lastIndexOf(':');
+            try {
+                int port = colon <= 0 ? -1 : Integer.parseInt(hostPort.substring(colon + 1));
+                if (port < 1 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                addresses.add(new java.net.InetSocketAddress(hostPort.substring(0, colon), port));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--" + key + " must be HOST:PORT, e.g. 127.0.0.1:5000, separated by commas;"
+                        + " got '" + hostPort + "'");
+            }
+        }
+        return addresses;
     }
 
     /** The help text for a command's options. */

@@ -21,19 +21,19 @@ class BenchOptionsTest {
         assertThat(options.clients()).isEqualTo(100);
         assertThat(options.rooms()).as("clients / 2: one pair per room").isEqualTo(50);
         assertThat(options.size()).isEqualTo(1024);
-        assertThat(options.relay()).isNull();
+        assertThat(options.relays()).isEmpty();
         assertThat(options.ioThreads()).isEqualTo(1);
     }
 
     @Test
     void from_relayHostAndPort_isParsed() {
-        assertThat(parse("--relay", "10.0.0.7:6000").relay().getPort()).isEqualTo(6000);
+        assertThat(parse("--relay", "10.0.0.7:6000,10.0.0.8:6001").relays()).extracting(a -> a.getPort()).containsExactly(6000, 6001);
     }
 
     @Test
     void from_relayWithoutPort_isAUsageError() {
         assertThatThrownBy(() -> parse("--relay", "localhost")).isInstanceOf(UsageException.class)
-                .hasMessage("--relay must be HOST:PORT, e.g. 127.0.0.1:5000, got 'localhost'");
+                .hasMessage("--relay must be HOST:PORT, e.g. 127.0.0.1:5000, separated by commas; got 'localhost'");
     }
 
     @Test
