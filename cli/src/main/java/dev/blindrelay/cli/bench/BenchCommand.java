@@ -24,7 +24,8 @@ import java.util.List;
 public final class BenchCommand implements Command {
 
     private static final String USAGE = "blindrelay bench [--clients N] [--rooms R] [--messages M] [--size BYTES]"
-            + " [--suite ID] [--transport tcp|ws] [--relay HOST:PORT] [--raw [--baseline]] [--idle] [--json FILE]";
+            + " [--suite ID] [--transport tcp|ws] [--relay HOST:PORT,...] [--nats URLS] [--raw [--baseline]] [--idle]"
+            + " [--json FILE]";
 
     @Override
     public String name() {
@@ -53,15 +54,8 @@ public final class BenchCommand implements Command {
 
         Report report = new Report();
         describe(report, options, suite);
-        Verdict verdict;
-        if (options.mode() == BenchOptions.Mode.RAW) {
-            verdict = raw(options, report);
-        } else {
-            try (Connector connector = transport.connector(
-                    TransportOptions.defaults().withIoThreads(options.ioThreads()))) {
-                verdict = chat(options, suite, connector, report);
-            }
-        }
+        Verdict verdict = options.relays().size() > 1 && options.mode() != BenchOptions.Mode.IDLE
+                ? acrossRelays(options, suite, transport, report) : load(options, suite, transport, report);
         report.section("verdict");
         Figures.verdict(report, verdict);
         report.print(console.out());
@@ -71,6 +65,35 @@ public final class BenchCommand implements Command {
             console.out().println("Figures written to " + options.json());
         }
         return verdict.ok() ? 0 : 1;
+    }
+
+    private static Verdict load(BenchOptions options, CipherSuite suite, Transport transport, Report report)
+            throws IOException, InterruptedException {
+        if (options.mode() == BenchOptions.Mode.RAW) {
+            return raw(options, report);
+        }
+        try (Connector connector = transport.connector(TransportOptions.defaults().withIoThreads(options.ioThreads()))) {
+            return chat(options, suite, connector, report);
+        }
+    }
+
+    /**
+     * Several relays of one cluster: the same load on the first relay alone, then spread over all of them (every
+     * room spanning relays), in one run so that the ratio holds on a shared, noisy machine.
+     */
+    private static Verdict acrossRelays(BenchOptions options, CipherSuite suite, Transport transport, Report report)
+            throws IOException, InterruptedException {
+        Report single = new Report();
+        Verdict one = load(options.withRelays(options.relays().subList(0, 1)), suite, transport, single);
+        Report spread = new Report();
+        Verdict all = load(options, suite, transport, spread);
+        report.section("one relay").include(single, "single_");
+        report.section("across " + options.relays().size() + " relays (every room spans relays)").include(spread, "");
+        String key = options.mode() == BenchOptions.Mode.RAW ? "raw_per_second" : "messages_per_second";
+        report.section("across relays versus one relay")
+                .number("cross_relay_vs_single", "throughput across relays / one relay",
+                        spread.value(key) / single.value(key), "x");
+        return one.and(all);
     }
 
     private static Verdict chat(BenchOptions options, CipherSuite suite, Connector connector, Report report)
@@ -105,7 +128,7 @@ public final class BenchCommand implements Command {
 
     private static Target relay(BenchOptions options) throws IOException {
         return !options.relays().isEmpty() ? new ExternalRelay(options.relays())
-                : ChildTarget.relay(options.transport(), options.ioThreads());
+                : ChildTarget.relay(options.transport(), options.ioThreads(), options.nats());
     }
 
     private static void describe(Report report, BenchOptions options, CipherSuite suite) {

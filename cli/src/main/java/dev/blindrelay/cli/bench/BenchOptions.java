@@ -18,13 +18,15 @@ import java.util.List;
  * @param suite      cipher suite id or alias (chat and idle)
  * @param transport  transport id
  * @param relays     already running relays (clients spread over them), or empty to start one in a child JVM
+ * @param nats       NATS servers the child relay joins (a relay cluster), or empty
  * @param json       where to write the figures as JSON, or null
  * @param baseline   raw only: also run the same traffic through a plain blocking-socket forwarder
  * @param ioThreads  event-loop threads of the relay and of the clients' shared connector each
  * @param joinRate   joins per second at most; 0 joins as fast as the relay welcomes them
  */
 record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, String suite, String transport,
-                    List<InetSocketAddress> relays, Path json, boolean baseline, int ioThreads, int joinRate) {
+                    List<InetSocketAddress> relays, List<String> nats, Path json, boolean baseline, int ioThreads,
+                    int joinRate) {
 
     enum Mode {
         /** Real clients: handshakes, encryption, acknowledgements. */
@@ -36,7 +38,7 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
     }
 
     static final List<String> KEYS = List.of("config", "clients", "rooms", "messages", "size", "suite", "transport",
-            "relay", "json", "raw", "baseline", "idle", "io-threads", "join-rate", "help");
+            "relay", "nats", "json", "raw", "baseline", "idle", "io-threads", "join-rate", "help");
 
     /** Raw bodies carry a sequence number and a send time (two longs) for the loss and latency checks. */
     static final int MIN_RAW_SIZE = 16;
@@ -63,14 +65,25 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
             throw new UsageException("--raw speaks the tcp framing over plain sockets; use --transport tcp");
         }
         List<InetSocketAddress> relay = settings.isSet("relay") ? settings.addresses("relay") : List.of();
+        if (!relay.isEmpty() && settings.isSet("nats")) {
+            throw new UsageException("--nats starts the child relay in a cluster; with --relay the relays are yours:"
+                    + " start them with 'server --nats' instead");
+        }
         if (baseline && (mode != Mode.RAW || !relay.isEmpty())) {
             throw new UsageException("--baseline compares --raw traffic through a relay this command starts;"
                     + " use it with --raw and without --relay");
         }
         String json = settings.get("json");
         return new BenchOptions(mode, clients, rooms, settings.integer("messages", 0, 100_000_000), size,
-                settings.get("suite"), transport, relay, json == null ? null : Path.of(json), baseline,
+                settings.get("suite"), transport, relay, settings.isSet("nats") ? settings.list("nats") : List.of(),
+                json == null ? null : Path.of(json), baseline,
                 settings.integer("io-threads", 1, 64), settings.integer("join-rate", 0, 1_000_000));
+    }
+
+    /** The same run against {@code value} only. */
+    BenchOptions withRelays(List<InetSocketAddress> value) {
+        return new BenchOptions(mode, clients, rooms, messages, size, suite, transport, value, nats, json, baseline,
+                ioThreads, joinRate);
     }
 
     /** The room of client {@code index}: round-robin. */

@@ -46,16 +46,17 @@ final class ChildTarget implements Target {
     }
 
     /** Our relay on {@code transport} with {@code ioThreads} event-loop threads. */
-    static ChildTarget relay(String transport, int ioThreads) throws IOException {
-        return start("relay", transport, ioThreads);
+    static ChildTarget relay(String transport, int ioThreads, List<String> nats) throws IOException {
+        return start("relay", transport, ioThreads, nats);
     }
 
     /** The plain blocking-socket forwarder (TCP framing). */
     static ChildTarget forwarder() throws IOException {
-        return start("forward", "tcp", 1);
+        return start("forward", "tcp", 1, List.of());
     }
 
-    private static ChildTarget start(String kind, String transport, int ioThreads) throws IOException {
+    private static ChildTarget start(String kind, String transport, int ioThreads, List<String> nats)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -65,6 +66,9 @@ final class ChildTarget implements Target {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RelayProcess.class.getName(), kind,
                 transport, Integer.toString(ioThreads)));
+        if (!nats.isEmpty()) {
+            command.add(String.join(",", nats));
+        }
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             return new ChildTarget(process, kind);

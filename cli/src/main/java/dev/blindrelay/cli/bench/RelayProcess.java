@@ -1,9 +1,12 @@
 package dev.blindrelay.cli.bench;
 
 import dev.blindrelay.registry.PluginRegistry;
+import dev.blindrelay.relay.MemberDirectory;
 import dev.blindrelay.relay.Relay;
 import dev.blindrelay.relay.RelayLimits;
 import dev.blindrelay.relay.RelayObserver;
+import dev.blindrelay.relay.nats.ClusterSettings;
+import dev.blindrelay.relay.nats.NatsCluster;
 import dev.blindrelay.spi.Transport;
 import dev.blindrelay.spi.TransportOptions;
 
@@ -21,7 +24,8 @@ import java.util.function.IntSupplier;
 /**
  * The relay under test, in a JVM of its own, so that its heap is measured without the thousands of
  * clients that load it, and its file descriptors do not count against the clients' limit.
- * {@link ChildTarget} starts it. Arguments: {@code relay|forward TRANSPORT IO_THREADS}. It prints
+ * {@link ChildTarget} starts it. Arguments: {@code relay|forward TRANSPORT IO_THREADS [NATS_URLS]} (with NATS
+ * URLs the relay joins that cluster). It prints
  * {@code READY <port> <pid>}, then answers one line per command read from standard input:
  * <pre>
  * heap         HEAP &lt;used bytes after a full GC&gt; &lt;committed bytes&gt; &lt;resident bytes or -1&gt;
@@ -48,8 +52,10 @@ public final class RelayProcess {
         } else {
             Transport transport = PluginRegistry.load(RelayProcess.class.getClassLoader()).transports().get(args[1]);
             TransportOptions options = TransportOptions.defaults().withIoThreads(Integer.parseInt(args[2]));
+            MemberDirectory.Factory directory = args.length > 3 ? NatsCluster.connect(ClusterSettings.of(
+                    List.of(args[3].split(",")), options.maxFrameLength())).directory() : MemberDirectory.LOCAL;
             Relay relay = Relay.start(List.of(new Relay.Endpoint(transport, any)), options, RelayLimits.defaults(),
-                    RelayObserver.NONE);
+                    RelayObserver.NONE, directory);
             server = relay;
             port = relay.address().getPort();
             connections = relay.router()::connectionCount;

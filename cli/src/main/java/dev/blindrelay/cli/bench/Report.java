@@ -37,6 +37,14 @@ final class Report {
         return List.copyOf(rows);
     }
 
+    /** Every row of {@code other}, with its keys prefixed (figures of two runs side by side). */
+    Report include(Report other, String keyPrefix) {
+        for (Row row : other.rows) {
+            rows.add(row.key() == null ? row : new Row(keyPrefix + row.key(), row.label(), row.value(), row.unit()));
+        }
+        return this;
+    }
+
     /** The value of {@code key}, for ratios between figures; NaN when absent. */
     double value(String key) {
         return rows.stream().filter(r -> key.equals(r.key()) && r.value() instanceof Double).map(r -> (Double) r.value())

@@ -13,9 +13,9 @@ import java.util.List;
  */
 public record ClusterSettings(List<String> servers, Duration heartbeat, Duration deadAfter, int maxFrame) {
 
-    /** 1 s heartbeats, gone after 3 s of silence: a dead relay's members leave within about 3.5 s. */
+    /** 1 s heartbeats, gone after 4 s of silence (checked every 250 ms): a dead relay's members leave within 4.25 s. */
     public static final Duration HEARTBEAT = Duration.ofSeconds(1);
-    public static final Duration DEAD_AFTER = Duration.ofSeconds(3);
+    public static final Duration DEAD_AFTER = Duration.ofSeconds(4);
 
     public ClusterSettings {
         servers = List.copyOf(servers);

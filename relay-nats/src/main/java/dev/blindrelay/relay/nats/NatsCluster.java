@@ -122,8 +122,7 @@ public final class NatsCluster implements AutoCloseable {
         try {
             KeyValueManagement management = connection.keyValueManagement();
             if (!management.getBucketNames().contains(Subjects.BUCKET)) {
-                int servers = Math.max(1, connection.getServerInfo().getConnectURLs().size());
-                createBucket(management, Math.min(3, servers));
+                createBucket(management, 3);
             }
             return connection.keyValue(Subjects.BUCKET);
         } catch (JetStreamApiException e) {

@@ -6,36 +6,23 @@ import dev.blindrelay.relay.RelayRouter;
 import dev.blindrelay.wire.EnvelopeHeader;
 import dev.blindrelay.wire.FrameType;
 import dev.blindrelay.wire.MalformedFrameException;
-import dev.blindrelay.wire.WireReader;
-import dev.blindrelay.wire.WireWriter;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.KeyValue;
 import io.nats.client.Message;
-import io.nats.client.api.KeyValueEntry;
-import io.nats.client.api.KeyValueOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,67 +36,47 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Threads: the transport threads forward (a map lookup and a publish); one NATS dispatcher thread
  * delivers frames, room states, heartbeats and control messages in the order NATS delivered them (so a
  * PEER_JOINED always goes out before the newcomer's first frame); one membership thread does the KV calls,
- * one join or leave at a time; one timer beats and sweeps. {@link #lock} guards the views.
+ * one join or leave at a time; one timer beats and sweeps. {@link RoomViews} keeps the views, under its lock.
  */
-final class NatsDirectory implements MemberDirectory {
+final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsDirectory.class);
-    /** JetStream's "wrong last sequence": another relay changed the room first. */
-    private static final int WRONG_LAST_SEQUENCE = 10071;
     private static final int MAX_ATTEMPTS = 50;
-    private static final String BYE = "bye:";
+    private static final long RETRY_NANOS = 10_000_000_000L;
 
     private final NatsCluster cluster;
     private final RelayRouter router;
     private final String self;
     private final Connection nats;
-    private final KeyValue bucket;
-    private final Liveness liveness;
+    private final RoomStore store;
+    private final Heartbeats heartbeats;
     private final Backpressure backpressure;
     private final Dispatcher dispatcher;
     private final ExecutorService membership;
     private final ScheduledExecutorService timer;
-    private final Object lock = new Object();
-    private final ConcurrentHashMap<String, RoomView> views = new ConcurrentHashMap<>();
-    /** This relay's members in rooms, by their serial, and the other way round. */
-    private final ConcurrentHashMap<Long, Member> owners = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Member, Long> serials = new ConcurrentHashMap<>();
-    /** Relays this one gave up for dead, told so if they ever speak again. */
-    private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
+    private final RoomViews views;
     private final AtomicLong nextSerial = new AtomicLong();
-
-    /** The newest state of a room read or written, with its revision (0: the room never existed). */
-    private record Snapshot(long revision, RoomState state) {
-    }
-
-    /** Another relay changed the room between our read and our write. */
-    private static final class Conflict extends Exception {
-        Conflict() {
-            super(null, null, false, false);
-        }
-    }
 
     NatsDirectory(NatsCluster cluster, RelayRouter router) {
         this.cluster = cluster;
         this.router = router;
         this.self = cluster.relayId();
         this.nats = cluster.connection();
-        this.bucket = cluster.rooms();
+        this.store = new RoomStore(cluster.rooms(), nats);
         ClusterSettings settings = cluster.settings();
-        this.liveness = new Liveness(self, settings.deadAfter().toNanos());
+        Liveness liveness = new Liveness(self, settings.deadAfter().toNanos());
+        this.heartbeats = new Heartbeats(self, nats, liveness, this);
         this.membership = Executors.newSingleThreadExecutor(daemon("nats-membership"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("nats-heartbeat"));
         this.backpressure = new Backpressure(self, nats, router, timer);
         this.dispatcher = nats.createDispatcher();
+        this.views = new RoomViews(self, liveness, router, nats, dispatcher);
         dispatcher.subscribe(Subjects.frames(self), this::frameArrived);
         dispatcher.subscribe(Subjects.control(self), this::controlArrived);
-        dispatcher.subscribe(Subjects.HEARTBEAT, this::heartbeatArrived);
         cluster.onReconnect(() -> runMembership(this::resynchronise));
-        long beat = settings.heartbeat().toMillis();
-        timer.scheduleAtFixedRate(this::beat, 0, beat, TimeUnit.MILLISECONDS);
-        timer.scheduleAtFixedRate(this::sweep, beat / 4, beat / 4, TimeUnit.MILLISECONDS);
+        heartbeats.start(dispatcher, timer, settings.heartbeat());
         // Hear every live relay once before taking joins, so their members count from the first join on.
-        sleep(beat + beat / 4);
+        sleep(settings.heartbeat().toMillis() * 5 / 4);
     }
 
     // ---- forwarding: on the transport threads --------------------------------------------------------
@@ -174,7 +141,7 @@ final class NatsDirectory implements MemberDirectory {
             case Control.PAUSE -> backpressure.paused(control);
             case Control.RESUME -> backpressure.resumed(control);
             case Control.EVICTED -> evicted(control.from());
-            case Control.PROBE -> {
+            case Control.PROBE -> { // answered: this relay is alive
                 if (message.getReplyTo() != null) {
                     nats.publish(message.getReplyTo(), new byte[0]);
                 }
@@ -183,64 +150,35 @@ final class NatsDirectory implements MemberDirectory {
         }
     }
 
-    private void roomStateArrived(RoomView view, Message message) {
-        long revision;
-        RoomState state;
-        try {
-            WireReader reader = new WireReader(message.getData());
-            revision = reader.u64("revision");
-            state = RoomState.decode(reader);
-        } catch (MalformedFrameException e) {
-            LOG.warn("dropped a malformed state of room {}: {}", view.room, e.getMessage());
-            return;
-        }
-        synchronized (lock) {
-            adopt(view, revision, state);
-        }
-    }
-
-    private void heartbeatArrived(Message message) {
-        String relay = new String(message.getData(), StandardCharsets.US_ASCII);
-        if (relay.startsWith(BYE)) {
-            gone(relay.substring(BYE.length()));
-        } else if (liveness.heard(relay, System.nanoTime())) {
-            if (givenUp.remove(relay)) {
-                // It was silent long enough for us to remove its members; they must join again.
-                nats.publish(Subjects.control(relay), new Control(Control.EVICTED, self, "", "").encode());
-            }
-            refreshAll();
-        }
-    }
-
     // ---- joins and leaves: on the membership thread -------------------------------------------------
 
     @Override
     public void join(Member member, String name, String room) {
-        runMembership(() -> joinNow(member, name, room));
+        runMembership(() -> joinNow(member, name, room, System.nanoTime()));
     }
 
-    private void joinNow(Member member, String name, String room) {
+    private void joinNow(Member member, String name, String room, long started) {
         if (member.isClosing()) {
             return;
         }
-        RoomView view = use(room);
+        RoomView view = views.use(room);
         RoomState.Entry mine = new RoomState.Entry(name, self, nextSerial.incrementAndGet());
         try {
             for (int attempt = 0; ; attempt++) {
-                Snapshot before = snapshot(view, attempt > 0);
+                RoomStore.Snapshot before = snapshot(view, attempt > 0);
                 RoomState.Entry holder = holderOf(before.state(), name);
                 if (holder != null) {
                     router.refuse(member, "name '" + name + "' is already taken in room '" + room + "'"
                             + (holder.name().equals(name) ? "" : " (as '" + holder.name() + "')")
                             + "; choose another --name");
-                    release(view);
+                    views.release(view);
                     return;
                 }
-                RoomState after = before.state().keep(this::counts).with(mine);
+                RoomState after = before.state().keep(views::counts).with(mine);
                 long revision;
                 try {
-                    revision = write(view, after, before.revision());
-                } catch (Conflict conflict) {
+                    revision = store.write(view, after, before.revision());
+                } catch (RoomStore.Conflict conflict) {
                     if (attempt < MAX_ATTEMPTS) {
                         continue;
                     }
@@ -250,29 +188,45 @@ final class NatsDirectory implements MemberDirectory {
                 return;
             }
         } catch (IOException | JetStreamApiException e) {
+            if (!member.isClosing() && retrying(e, started)) {
+                views.release(view);
+                joinNow(member, name, room, started);
+                return;
+            }
             router.refuse(member, "the relay cluster could not take the join (" + e.getMessage() + "); try again");
-            release(view);
+            views.release(view);
         }
+    }
+
+    /**
+     * Whether to try a failed KV call again: JetStream may be electing a new leader after a NATS node died,
+     * which takes a few seconds. Waits a little first; gives up {@link #RETRY_NANOS} after {@code started}.
+     */
+    private static boolean retrying(Exception e, long started) {
+        if (System.nanoTime() - started > RETRY_NANOS) {
+            return false;
+        }
+        LOG.debug("relay cluster busy, trying again: {}", e.getMessage());
+        sleep(250);
+        return true;
     }
 
     /** Under the lock: the newcomer enters, the others here hear of it, then it gets its WELCOME. */
     private void admit(RoomView view, Member member, RoomState.Entry mine, RoomState before, long revision,
                        RoomState after) {
-        synchronized (lock) {
+        synchronized (views.lock) {
             if (member.isClosing()) { // it left while its join was on its way
                 runMembership(() -> remove(view.room, mine, true));
                 return;
             }
-            owners.put(mine.serial(), member);
-            serials.put(member, mine.serial());
+            views.own(member, mine.serial());
             if (revision > view.revision) {
                 view.revision = revision;
                 view.state = after;
             }
-            refresh(view); // PEER_JOINED to the members here; the newcomer has not entered yet
+            views.refresh(view); // PEER_JOINED to the members here; the newcomer has not entered yet
             if (!router.enter(member, mine.name(), view.room)) {
-                owners.remove(mine.serial());
-                serials.remove(member);
+                views.disown(member);
                 router.refuse(member, "name '" + mine.name() + "' is already taken in room '" + view.room + "'");
                 runMembership(() -> remove(view.room, mine, true));
                 return;
@@ -280,7 +234,7 @@ final class NatsDirectory implements MemberDirectory {
             List<RoomState.Entry> earlier = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (RoomState.Entry entry : before.entries()) {
-                if (counts(entry)) {
+                if (views.counts(entry)) {
                     earlier.add(entry);
                     names.add(entry.name());
                 }
@@ -304,18 +258,17 @@ final class NatsDirectory implements MemberDirectory {
 
     @Override
     public void leave(Member member) {
-        Long serial = serials.remove(member);
+        Long serial = views.disown(member);
         backpressure.left(member);
         if (serial == null) {
             return; // never admitted (its join, if any, sees it closing)
         }
         String room = member.roomName();
-        synchronized (lock) {
-            owners.remove(serial);
+        synchronized (views.lock) {
             router.exit(member);
             RoomView view = views.get(room);
             if (view != null) {
-                refresh(view); // the members here hear PEER_LEFT at once, as on a single relay
+                views.refresh(view); // the members here hear PEER_LEFT at once, as on a single relay
             }
         }
         RoomState.Entry entry = new RoomState.Entry(member.name(), self, serial);
@@ -326,13 +279,13 @@ final class NatsDirectory implements MemberDirectory {
     private void remove(String room, RoomState.Entry entry, boolean release) {
         RoomView view = views.get(room);
         try {
-            rewrite(room, view, state -> state.keep(e -> !e.equals(entry) && counts(e)));
+            rewrite(room, view, state -> state.keep(e -> !e.equals(entry) && views.counts(e)));
         } catch (IOException | JetStreamApiException e) {
             LOG.warn("could not take {} out of room {} ({}); the others drop it when this relay stops",
                     entry.name(), room, e.getMessage());
         } finally {
             if (release && view != null) {
-                release(view);
+                views.release(view);
             }
         }
     }
@@ -344,7 +297,7 @@ final class NatsDirectory implements MemberDirectory {
             return;
         }
         try {
-            rewrite(room, view, state -> state.keep(this::counts));
+            rewrite(room, view, state -> state.keep(views::counts));
         } catch (IOException | JetStreamApiException e) {
             LOG.debug("could not clean room {} up: {}", room, e.getMessage());
         }
@@ -355,22 +308,36 @@ final class NatsDirectory implements MemberDirectory {
     }
 
     private void rewrite(String room, RoomView view, Change change) throws IOException, JetStreamApiException {
+        long started = System.nanoTime();
+        while (true) {
+            try {
+                rewriteOnce(room, view, change);
+                return;
+            } catch (IOException | JetStreamApiException e) {
+                if (!retrying(e, started)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void rewriteOnce(String room, RoomView view, Change change) throws IOException, JetStreamApiException {
         RoomView target = view != null ? view : new RoomView(room);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Snapshot before = snapshot(target, attempt > 0 || view == null);
+            RoomStore.Snapshot before = snapshot(target, attempt > 0 || view == null);
             RoomState after = change.apply(before.state());
             if (after == before.state()) {
                 return;
             }
             try {
-                long revision = write(target, after, before.revision());
+                long revision = store.write(target, after, before.revision());
                 if (view != null) {
-                    synchronized (lock) {
-                        adopt(view, revision, after);
+                    synchronized (views.lock) {
+                        views.adopt(view, revision, after);
                     }
                 }
                 return;
-            } catch (Conflict conflict) {
+            } catch (RoomStore.Conflict conflict) {
                 // read again and retry
             }
         }
@@ -378,54 +345,28 @@ final class NatsDirectory implements MemberDirectory {
     }
 
     /** The room's state from the view, or from the bucket when asked (or when the view has none yet). */
-    private Snapshot snapshot(RoomView view, boolean fresh) throws IOException, JetStreamApiException {
+    private RoomStore.Snapshot snapshot(RoomView view, boolean fresh) throws IOException, JetStreamApiException {
         if (!fresh) {
-            synchronized (lock) {
+            synchronized (views.lock) {
                 if (view.revision > 0) {
-                    return new Snapshot(view.revision, view.state);
+                    return new RoomStore.Snapshot(view.revision, view.state);
                 }
             }
         }
-        KeyValueEntry entry = bucket.get(view.key);
-        long revision = entry == null ? 0 : entry.getRevision();
-        RoomState state;
-        try {
-            state = entry == null || entry.getOperation() != KeyValueOperation.PUT ? RoomState.EMPTY
-                    : RoomState.decode(entry.getValue());
-        } catch (MalformedFrameException e) {
-            throw new IOException("room " + view.room + " holds a malformed state: " + e.getMessage());
-        }
-        synchronized (lock) {
-            if (views.get(view.room) == view) {
-                adopt(view, revision, state);
+        RoomStore.Snapshot read = store.read(view);
+        synchronized (views.lock) {
+            if (views.isCurrent(view)) {
+                views.adopt(view, read.revision(), read.state());
             }
         }
-        return new Snapshot(revision, state);
-    }
-
-    /** Compare-and-set of the room's key, then the new state to every relay with members there. */
-    private long write(RoomView view, RoomState state, long expected)
-            throws IOException, JetStreamApiException, Conflict {
-        byte[] value = state.encode();
-        long revision;
-        try {
-            revision = expected == 0 ? bucket.create(view.key, value) : bucket.update(view.key, value, expected);
-        } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
-                throw new Conflict();
-            }
-            throw e;
-        }
-        nats.publish(Subjects.room(view.room), new WireWriter(8 + value.length).u64(revision).raw(value)
-                .toByteArray());
-        return revision;
+        return read;
     }
 
     /** The member of the room who holds {@code name} (or a look-alike of it), if it is still there. */
     private RoomState.Entry holderOf(RoomState state, String name) {
         for (RoomState.Entry entry : state.entries()) {
-            if (entry.name().equalsIgnoreCase(name) && counts(entry)) {
-                if (entry.relay().equals(self) || !probedGone(entry.relay())) {
+            if (entry.name().equalsIgnoreCase(name) && views.counts(entry)) {
+                if (entry.relay().equals(self) || !heartbeats.probedGone(entry.relay())) {
                     return entry;
                 }
             }
@@ -433,157 +374,17 @@ final class NatsDirectory implements MemberDirectory {
         return null;
     }
 
-    /**
-     * Asks a relay whether it is still there. A killed relay's subscriptions vanish with its connection, so
-     * NATS answers "no responders" at once: a client moving off a dead relay gets its name back without
-     * waiting for the heartbeats to fall silent.
-     */
-    private boolean probedGone(String relay) {
-        try {
-            nats.request(Subjects.control(relay), new Control(Control.PROBE, self, "", "").encode())
-                    .get(500, TimeUnit.MILLISECONDS);
-            return false;
-        } catch (ExecutionException | CancellationException e) {
-            gone(relay);
-            return true;
-        } catch (TimeoutException e) {
-            return false; // busy, perhaps: the heartbeats decide
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    // ---- views: under the lock ----------------------------------------------------------------------
-
-    /** Whether an entry is a member now: on a live relay, or here and admitted. */
-    private boolean counts(RoomState.Entry entry) {
-        return entry.relay().equals(self) ? owners.containsKey(entry.serial()) : liveness.isAlive(entry.relay());
-    }
-
-    private void adopt(RoomView view, long revision, RoomState state) {
-        if (revision > view.revision) {
-            view.revision = revision;
-            view.state = state;
-            refresh(view);
-        }
-    }
-
-    /** Tells this relay's members of the room what changed since they were last told. */
-    private void refresh(RoomView view) {
-        List<RoomState.Entry> now = new ArrayList<>(view.state.entries().size());
-        Map<String, RoomView.Remote> remote = new HashMap<>();
-        for (RoomState.Entry entry : view.state.entries()) {
-            if (counts(entry)) {
-                now.add(entry);
-                if (!entry.relay().equals(self)) {
-                    remote.put(entry.name(), new RoomView.Remote(entry.relay(), Subjects.frames(entry.relay())));
-                }
-            }
-        }
-        Set<RoomState.Entry> before = new HashSet<>(view.told);
-        Set<RoomState.Entry> after = new HashSet<>(now);
-        List<Member> here = router.localMembers(view.room);
-        for (RoomState.Entry entry : view.told) {
-            if (!after.contains(entry)) {
-                tellOthers(here, entry, FrameType.PEER_LEFT);
-            }
-        }
-        for (RoomState.Entry entry : now) {
-            if (!before.contains(entry)) {
-                tellOthers(here, entry, FrameType.PEER_JOINED);
-            }
-        }
-        view.told = now;
-        view.remote = remote;
-        for (Member member : here) {
-            Long serial = serials.get(member);
-            if (serial != null && !view.state.contains(new RoomState.Entry(member.name(), self, serial))) {
-                router.drop(member, "the relay cluster lost this relay for a while and others took you out of"
-                        + " the room; reconnecting");
-            }
-        }
-    }
-
-    private void tellOthers(List<Member> here, RoomState.Entry entry, FrameType type) {
-        for (Member member : here) {
-            Long serial = serials.get(member);
-            if (!(entry.relay().equals(self) && serial != null && serial == entry.serial())) {
-                router.tell(member, type, entry.name());
-            }
-        }
-    }
-
-    private void refreshAll() {
-        synchronized (lock) {
-            views.values().forEach(this::refresh);
-        }
-    }
-
-    /** The view of a room, made (and its subject subscribed) before any write, so no state is missed. */
-    private RoomView use(String room) {
-        RoomView view;
-        boolean made = false;
-        synchronized (lock) {
-            view = views.get(room);
-            if (view == null) {
-                view = new RoomView(room);
-                RoomView subscribed = view;
-                view.subscription = dispatcher.subscribe(Subjects.room(room), m -> roomStateArrived(subscribed, m));
-                views.put(room, view);
-                made = true;
-            }
-            view.users++;
-        }
-        if (made) {
-            try {
-                nats.flush(Duration.ofSeconds(2)); // the server has our interest before anyone can see our write
-            } catch (TimeoutException | InterruptedException e) {
-                LOG.debug("flush after subscribing to room {} did not finish: {}", room, e.getMessage());
-            }
-        }
-        return view;
-    }
-
-    private void release(RoomView view) {
-        synchronized (lock) {
-            if (--view.users == 0 && views.remove(view.room, view)) {
-                dispatcher.unsubscribe(view.subscription);
-            }
-        }
-    }
-
     // ---- liveness: on the timer and dispatcher threads ----------------------------------------------
 
-    private void beat() {
-        try {
-            nats.publish(Subjects.HEARTBEAT, self.getBytes(StandardCharsets.US_ASCII));
-        } catch (IllegalStateException e) {
-            LOG.debug("heartbeat not sent: {}", e.getMessage());
-        }
-    }
-
-    private void sweep() {
-        for (String relay : liveness.sweep(System.nanoTime())) {
-            LOG.info("relay {} fell silent; its members leave their rooms", relay);
-            forget(relay);
-        }
-    }
-
-    private void gone(String relay) {
-        if (liveness.gone(relay)) {
-            forget(relay);
-        }
-    }
-
-    private void forget(String relay) {
-        givenUp.add(relay);
+    /** A relay is gone: its members leave the rooms here at once, and from the bucket. */
+    @Override
+    public void relayGone(String relay) {
         backpressure.relayGone(relay);
         List<String> rooms = new ArrayList<>();
-        synchronized (lock) {
-            for (RoomView view : views.values()) {
+        synchronized (views.lock) {
+            for (RoomView view : views.all()) {
                 if (view.remote.values().stream().anyMatch(remote -> remote.relay().equals(relay))) {
-                    refresh(view); // PEER_LEFT for its members
+                    views.refresh(view); // PEER_LEFT for its members
                     rooms.add(view.room);
                 }
             }
@@ -593,11 +394,17 @@ final class NatsDirectory implements MemberDirectory {
         }
     }
 
+    /** A relay is heard from (again): its members count. */
+    @Override
+    public void relayHeard(String relay) {
+        views.refreshAll();
+    }
+
     /** The others gave this relay up while it was cut off: its members reconnect and join afresh. */
     private void evicted(String by) {
         LOG.warn("relay {} says the cluster gave this relay up; reconnecting its members", by);
-        synchronized (lock) {
-            for (RoomView view : views.values()) {
+        synchronized (views.lock) {
+            for (RoomView view : views.all()) {
                 for (Member member : router.localMembers(view.room)) {
                     router.drop(member, "the relay cluster lost this relay for a while; reconnecting");
                 }
@@ -607,7 +414,7 @@ final class NatsDirectory implements MemberDirectory {
 
     /** Back on NATS after a break: read every room again (states published meanwhile were missed). */
     private void resynchronise() {
-        for (RoomView view : views.values()) {
+        for (RoomView view : views.all()) {
             try {
                 snapshot(view, true);
             } catch (IOException | JetStreamApiException e) {
@@ -633,12 +440,7 @@ final class NatsDirectory implements MemberDirectory {
             Thread.currentThread().interrupt();
         }
         timer.shutdownNow();
-        try {
-            nats.publish(Subjects.HEARTBEAT, (BYE + self).getBytes(StandardCharsets.US_ASCII));
-            nats.flush(Duration.ofSeconds(1));
-        } catch (IllegalStateException | TimeoutException | InterruptedException e) {
-            LOG.debug("goodbye not sent: {}", e.getMessage());
-        }
+        heartbeats.bye();
         cluster.close();
     }
 
