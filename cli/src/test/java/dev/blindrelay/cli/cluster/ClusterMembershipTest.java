@@ -29,12 +29,14 @@ class ClusterMembershipTest {
     }
 
     @Test
-    void aNameTakenOnOneRelayIsRefusedOnAnother_alsoInAnotherCase() throws Exception {
+    void aNameTakenOnOneRelayIsRefusedOnAnother_alsoInAnotherCaseOrWithLookAlikeLetters() throws Exception {
         cluster.join("Alice", 0);
         assertThatThrownBy(() -> cluster.join("Alice", 1)).isInstanceOf(IOException.class)
                 .hasMessageContaining("name 'Alice' is already taken");
         assertThatThrownBy(() -> cluster.join("ALICE", 1)).isInstanceOf(IOException.class)
-                .hasMessageContaining("already taken");
+                .hasMessageContaining("looks the same as 'Alice'");
+        assertThatThrownBy(() -> cluster.join("\u0410lice", 1)).isInstanceOf(IOException.class) // Cyrillic A
+                .hasMessageContaining("looks the same as 'Alice'");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.blindrelay.relay.RelayRouter;
 import dev.blindrelay.wire.EnvelopeHeader;
 import dev.blindrelay.wire.FrameType;
 import dev.blindrelay.wire.MalformedFrameException;
+import dev.blindrelay.wire.NameKeys;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
@@ -163,14 +164,13 @@ final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
         }
         RoomView view = views.use(room);
         RoomState.Entry mine = new RoomState.Entry(name, self, nextSerial.incrementAndGet());
+        List<String> nameKeys = NameKeys.of(name);
         try {
             for (int attempt = 0; ; attempt++) {
                 RoomStore.Snapshot before = snapshot(view, attempt > 0);
-                RoomState.Entry holder = holderOf(before.state(), name);
+                RoomState.Entry holder = holderOf(before.state(), nameKeys);
                 if (holder != null) {
-                    router.refuse(member, "name '" + name + "' is already taken in room '" + room + "'"
-                            + (holder.name().equals(name) ? "" : " (as '" + holder.name() + "')")
-                            + "; choose another --name");
+                    router.refuse(member, RelayRouter.takenReason(name, holder.name(), room));
                     views.release(view);
                     return;
                 }
@@ -184,7 +184,7 @@ final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
                     }
                     throw new IOException("the room changed " + MAX_ATTEMPTS + " times in a row");
                 }
-                admit(view, member, mine, before.state(), revision, after);
+                admit(view, member, mine, nameKeys, before.state(), revision, after);
                 return;
             }
         } catch (IOException | JetStreamApiException e) {
@@ -212,8 +212,8 @@ final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
     }
 
     /** Under the lock: the newcomer enters, the others here hear of it, then it gets its WELCOME. */
-    private void admit(RoomView view, Member member, RoomState.Entry mine, RoomState before, long revision,
-                       RoomState after) {
+    private void admit(RoomView view, Member member, RoomState.Entry mine, List<String> nameKeys, RoomState before,
+                       long revision, RoomState after) {
         synchronized (views.lock) {
             if (member.isClosing()) { // it left while its join was on its way
                 runMembership(() -> remove(view.room, mine, true));
@@ -225,9 +225,10 @@ final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
                 view.state = after;
             }
             views.refresh(view); // PEER_JOINED to the members here; the newcomer has not entered yet
-            if (!router.enter(member, mine.name(), view.room)) {
+            String taken = router.enter(member, mine.name(), view.room, nameKeys);
+            if (taken != null) {
                 views.disown(member);
-                router.refuse(member, "name '" + mine.name() + "' is already taken in room '" + view.room + "'");
+                router.refuse(member, taken);
                 runMembership(() -> remove(view.room, mine, true));
                 return;
             }
@@ -264,8 +265,9 @@ final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
             return; // never admitted (its join, if any, sees it closing)
         }
         String room = member.roomName();
+        List<String> nameKeys = NameKeys.of(member.name()); // outside the lock: ICU does the work
         synchronized (views.lock) {
-            router.exit(member);
+            router.exit(member, nameKeys);
             RoomView view = views.get(room);
             if (view != null) {
                 views.refresh(view); // the members here hear PEER_LEFT at once, as on a single relay
@@ -363,9 +365,9 @@ final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
     }
 
     /** The member of the room who holds {@code name} (or a look-alike of it), if it is still there. */
-    private RoomState.Entry holderOf(RoomState state, String name) {
+    private RoomState.Entry holderOf(RoomState state, List<String> nameKeys) {
         for (RoomState.Entry entry : state.entries()) {
-            if (entry.name().equalsIgnoreCase(name) && views.counts(entry)) {
+            if (views.counts(entry) && NameKeys.of(entry.name()).stream().anyMatch(nameKeys::contains)) {
                 if (entry.relay().equals(self) || !heartbeats.probedGone(entry.relay())) {
                     return entry;
                 }
