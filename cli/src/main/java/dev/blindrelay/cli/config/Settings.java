@@ -108,7 +108,8 @@ public final class Settings {
      *
      * @throws UsageException for an unknown flag, a missing value, a stray argument or a bad file
      */
-    public static Settings parse(String command, List<String> keys, String[] args) {
+    public static Settings parse(String command, List<String> commandKeys, String[] args) {
+        List<String> keys = withConfigAndHelp(commandKeys);
         Options options = options(keys);
         CommandLine line;
         try {
@@ -270,10 +271,21 @@ public final class Settings {
         return addresses;
     }
 
+    /** Every command takes {@code --config} and {@code --help}, as every help text says. */
+    private static List<String> withConfigAndHelp(List<String> keys) {
+        List<String> all = new ArrayList<>(keys);
+        for (String common : List.of("config", "help")) {
+            if (!all.contains(common)) {
+                all.add(common);
+            }
+        }
+        return all;
+    }
+
     /** The help text for a command's options. */
     public static String help(String usage, String summary, List<String> keys) {
         StringWriter text = new StringWriter();
-        new HelpFormatter().printHelp(new PrintWriter(text), 100, usage, summary, options(keys), 2, 3,
+        new HelpFormatter().printHelp(new PrintWriter(text), 100, usage, summary, options(withConfigAndHelp(keys)), 2, 3,
                 "Every option can also be set in a --config properties file, with the same key.");
         return text.toString();
     }
