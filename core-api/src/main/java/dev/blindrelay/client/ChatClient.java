@@ -55,6 +55,8 @@ public final class ChatClient implements AutoCloseable {
     private boolean closed;
     /** Index of the relay of the current (or last) connection in the settings' list. */
     private volatile int relayInUse;
+    /** Someone left since this client joined: an empty room is then no longer "not yet" filled. */
+    private boolean someoneLeft;
 
     public ChatClient(ClientSettings settings, CipherSuite suite, IdentityKeyPair identity, KnownPeers knownPeers,
                       Connector connector, ChatListener listener, Tracer tracer) {
@@ -134,7 +136,9 @@ public final class ChatClient implements AutoCloseable {
                 return Optional.of(payload.id());
             }
             if (peers.isEmpty()) {
-                listener.warning("nobody else is in room '" + settings.room() + "' yet; message not sent");
+                listener.warning(someoneLeft
+                        ? "everyone else has left room '" + settings.room() + "'; message not sent"
+                        : "nobody else is in room '" + settings.room() + "' yet; message not sent");
                 return Optional.empty();
             }
             ChatPayload payload = new ChatPayload(ChatPayload.Kind.ROOM, nextMessageId++, text);
@@ -391,6 +395,7 @@ public final class ChatClient implements AutoCloseable {
                 String name = RelayMessages.parseName(body);
                 Peer peer = peers.remove(name);
                 if (peer != null) {
+                    someoneLeft = true;
                     peer.forget();
                     peer.reportUndelivered(name + " left before acknowledging it");
                     listener.peerLeft(name);

@@ -35,12 +35,22 @@ final class Reconnector {
         this.attempt = attempt;
     }
 
-    /** Schedules the next attempt. Called with the client's lock held. */
+    /** Schedules the first attempt after a lost connection. Called with the client's lock held. */
     void scheduleAttempt() {
+        scheduleAttempt(null);
+    }
+
+    /**
+     * Schedules the next attempt, with one status line for it that also says why the last one
+     * failed, if it did. Called with the client's lock held.
+     */
+    private void scheduleAttempt(String lastFailure) {
         long base = firstDelay.toMillis() << Math.min(failures, MAX_DOUBLINGS);
         long delay = Math.min(base, MAX_DELAY_MS) + ThreadLocalRandom.current().nextLong(1 + base / 5);
         failures++;
-        listener.status(String.format("Reconnecting in %.1f s (attempt %d)...", delay / 1000.0, failures));
+        String next = String.format("attempt %d in %.1f s...", failures, delay / 1000.0);
+        listener.status(lastFailure == null ? "Reconnecting: " + next
+                : "Reconnect attempt " + (failures - 1) + " failed (" + lastFailure + "); " + next);
         timer.later(this::tryOnce, Duration.ofMillis(delay));
     }
 
@@ -54,8 +64,7 @@ final class Reconnector {
         } catch (IOException e) {
             synchronized (lock) {
                 if (!stopped) {
-                    listener.status("Reconnect failed: " + e.getMessage());
-                    scheduleAttempt();
+                    scheduleAttempt(e.getMessage());
                 }
             }
         }

@@ -5,8 +5,11 @@ import dev.blindrelay.identity.KnownPeers;
 import dev.blindrelay.wire.NameKeys;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What a typed line does: a slash command, or a message to the room. */
 public final class ChatCommands {
@@ -20,14 +23,33 @@ public final class ChatCommands {
             "  /trust NAME          accept NAME's new identity key after a warning",
             "  /help                this list",
             "  /exit                leave the room",
-            "  Anything else is encrypted separately for every member and sent to the room.");
+            "  //text               send a line that starts with /",
+            "  Anything else is encrypted separately for every member and sent to the room.",
+            "  Tab completes commands and names.");
+
+    /** The commands, for Tab completion. */
+    static final List<String> COMMANDS = List.of("/who", "/msg", "/verify", "/verified", "/trust", "/help", "/exit");
+    /** The commands whose argument is a member's name. */
+    static final Set<String> TAKE_A_MEMBER = Set.of("/msg", "/verify", "/verified", "/trust");
 
     private final ChatClient client;
     private final ChatOutput out;
+    private final ChatLines lines;
 
     public ChatCommands(ChatClient client, ChatOutput out) {
+        this(client, out, new ChatLines(Clock.systemDefaultZone()));
+    }
+
+    public ChatCommands(ChatClient client, ChatOutput out, ChatLines lines) {
         this.client = client;
         this.out = out;
+        this.lines = lines;
+    }
+
+    /** True for a line that is sent as a message: not blank and not a command ({@code //} sends a {@code /}). */
+    public static boolean isMessage(String line) {
+        String text = line.strip();
+        return !text.isEmpty() && (!text.startsWith("/") || text.startsWith("//"));
     }
 
     /** @return false when the user wants to leave */
@@ -36,8 +58,10 @@ public final class ChatCommands {
         if (text.isEmpty()) {
             return true;
         }
-        if (!text.startsWith("/")) {
-            client.send(line);
+        if (isMessage(line)) {
+            String message = text.startsWith("//") ? line.substring(line.indexOf('/') + 1) : line;
+            out.print(lines.own(client.name(), null, message));
+            client.send(message);
             return true;
         }
         String[] parts = text.split("\\s+", 3);
@@ -52,7 +76,9 @@ public final class ChatCommands {
                 if (parts.length < 3) {
                     out.print("[WARN] usage: /msg NAME text");
                 } else {
-                    client.sendTo(member(argument), parts[2]);
+                    String to = member(argument);
+                    out.print(lines.own(client.name(), to, parts[2]));
+                    client.sendTo(to, parts[2]);
                 }
             }
             case "/verify" -> verify(member(argument));
@@ -86,7 +112,7 @@ public final class ChatCommands {
         Map<String, String> members = client.members();
         if (name == null) {
             if (members.isEmpty()) {
-                out.print("[CLIENT] Nobody else is in the room yet.");
+                out.print("[CLIENT] Nobody else is in the room.");
             }
             members.keySet().forEach(this::verifyOne);
         } else {
@@ -98,7 +124,9 @@ public final class ChatCommands {
         Optional<String> code = client.safetyCode(name);
         Optional<String> number = client.safetyNumber(name);
         if (code.isEmpty() || number.isEmpty()) {
-            out.print("[WARN] no secure session with '" + name + "' yet; /who lists the members");
+            out.print(client.members().containsKey(name)
+                    ? "[WARN] no secure session with '" + name + "' yet; /who shows its state"
+                    : "[WARN] no member '" + name + "' in the room; /who lists the members");
             return;
         }
         out.print("[CLIENT] With " + name + ":\n"

@@ -9,12 +9,13 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
  * Standard input from a pipe or file, for scripts. Before the first message it waits until a peer
- * is secured, echoes each sent line as {@code name > text}, and at the end of input waits (briefly)
- * for every message to be acknowledged, so that nothing is cut off.
+ * is secured (at most {@code --wait}), and at the end of input waits (briefly) for every message to
+ * be acknowledged, so that nothing is cut off.
  */
 public final class PipedChat implements ChatOutput {
 
@@ -32,31 +33,28 @@ public final class PipedChat implements ChatOutput {
         out.flush();
     }
 
-    public void run(ChatClient client, Predicate<String> handler, Duration patience) throws IOException {
+    /** @return false when nobody was there to send the first message to within {@code wait} */
+    public boolean run(ChatClient client, Predicate<String> handler, Duration wait) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         boolean sent = false;
         String line;
         while ((line = lines.readLine()) != null) {
-            boolean message = !line.isBlank() && !line.strip().startsWith("/");
             // A script's first line usually comes before anyone else joined: wait for a peer, once.
-            if (message && !sent) {
-                if (!waitFor(() -> client.securedPeers() > 0, patience)) {
-                    print("[CLIENT] Nobody joined within " + patience.toSeconds() + " s; leaving");
-                    return;
+            if (!sent && ChatCommands.isMessage(line)) {
+                if (!waitFor(() -> client.securedPeers() > 0, wait)) {
+                    return false;
                 }
                 sent = true;
-            }
-            if (message) {
-                print(client.name() + " > " + line);
             }
             if (!handler.test(line)) {
                 break;
             }
         }
         waitFor(() -> client.pendingDeliveries() == 0, Duration.ofSeconds(5));
+        return true;
     }
 
-    private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
+    private static boolean waitFor(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -10,10 +10,12 @@ public final class PrintingListener implements ChatListener {
 
     private final ChatOutput out;
     private final String suiteId;
+    private final ChatLines lines;
 
-    public PrintingListener(ChatOutput out, String suiteId) {
+    public PrintingListener(ChatOutput out, String suiteId, ChatLines lines) {
         this.out = out;
         this.suiteId = suiteId;
+        this.lines = lines;
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class PrintingListener implements ChatListener {
 
     @Override
     public void message(String from, String text, boolean direct) {
-        out.print(from + (direct ? " (private)" : "") + " > " + Printable.clean(text));
+        out.print(lines.incoming(from, Printable.clean(text), direct));
     }
 
     @Override

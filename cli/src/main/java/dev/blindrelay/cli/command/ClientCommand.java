@@ -6,6 +6,7 @@ import dev.blindrelay.cli.Console;
 import dev.blindrelay.cli.Plugins;
 import dev.blindrelay.cli.Wiring;
 import dev.blindrelay.cli.chat.ChatCommands;
+import dev.blindrelay.cli.chat.ChatLines;
 import dev.blindrelay.cli.chat.ChatOutput;
 import dev.blindrelay.cli.chat.PipedChat;
 import dev.blindrelay.cli.chat.PrintingListener;
@@ -24,7 +25,7 @@ import dev.blindrelay.trace.Tracer;
 
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 
 /** {@code blindrelay client --host H --port P --name NAME}: the chat client. */
@@ -56,23 +57,35 @@ public final class ClientCommand implements Command {
 
         IdentityStore store = new IdentityStore(options.home(), options.name());
         IdentityStore.Loaded identity = store.loadOrCreate(new SecureRandom());
+        ChatLines lines = new ChatLines(Clock.systemDefaultZone());
         if (console.interactive()) {
-            try (TerminalChat terminal = new TerminalChat()) {
-                return chat(options, suite, transport, store, identity, terminal, console,
-                        client -> terminal.run(options.name() + " > ", new ChatCommands(client, terminal)::handle));
+            try (TerminalChat terminal = new TerminalChat(options.noColor())) {
+                return chat(options, suite, transport, store, identity, terminal, lines, console, client -> {
+                    terminal.run(options.name() + " > ", new ChatCommands(client, terminal, lines)::handle,
+                            () -> client.members().keySet());
+                    return 0;
+                });
             }
         }
         PipedChat piped = new PipedChat(console.in(), console.out());
-        return chat(options, suite, transport, store, identity, piped, console,
-                client -> piped.run(client, new ChatCommands(client, piped)::handle, Duration.ofMinutes(10)));
+        return chat(options, suite, transport, store, identity, piped, lines, console, client -> {
+            if (piped.run(client, new ChatCommands(client, piped, lines)::handle, options.waitForPeer())) {
+                return 0;
+            }
+            console.err().println("error: " + (client.members().isEmpty() ? "nobody else joined" : "no secure session with anyone in")
+                    + " room '" + client.room() + "' within " + options.waitForPeer().toSeconds() + " s (--wait); nothing was sent");
+            return 1;
+        });
     }
 
+    /** Reads what the user types until they leave; returns the exit code. */
     private interface Loop {
-        void run(ChatClient client) throws IOException;
+        int run(ChatClient client) throws IOException;
     }
 
     private static int chat(ClientOptions options, CipherSuite suite, Transport transport, IdentityStore store,
-                            IdentityStore.Loaded identity, ChatOutput out, Console console, Loop loop) throws IOException {
+                            IdentityStore.Loaded identity, ChatOutput out, ChatLines lines, Console console, Loop loop)
+            throws IOException {
         if (identity.created()) {
             out.print("[CLIENT] Created your identity key in " + store.directory() + " (fingerprint "
                     + Fingerprint.hex(identity.identity().publicKey()) + ")");
@@ -85,7 +98,7 @@ public final class ClientCommand implements Command {
                     ClientSettings.of(options.name(), options.room(), options.relays().get(0))
                             .withRelays(options.relays()),
                     suite, identity.identity(), store.knownPeers(), connector,
-                    new PrintingListener(out, suite.id()), tracer);
+                    new PrintingListener(out, suite.id(), lines), tracer);
             out.print("[CLIENT] Connecting to relay " + options.relaysText() + " (" + transport.id()
                     + ") as " + options.name() + ", room '" + options.room() + "', suite " + suite.id() + "...");
             try {
@@ -96,12 +109,11 @@ public final class ClientCommand implements Command {
             }
             out.print("[CLIENT] Type a message and press Enter. /help lists commands, /exit leaves.");
             try {
-                loop.run(client);
+                return loop.run(client);
             } finally {
                 client.close();
                 out.print("[CLIENT] Left the room. Session keys erased.");
             }
-            return 0;
         } finally {
             if (json != null) {
                 json.close();

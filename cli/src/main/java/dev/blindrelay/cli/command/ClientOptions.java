@@ -7,14 +7,16 @@ import dev.blindrelay.spi.TransportOptions;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** A client's parsed settings, bound into Guice for the client command. */
 public record ClientOptions(String name, String room, List<InetSocketAddress> relays, String transport, String suite,
-                            Path home, boolean trace, Path traceJson, TransportOptions transportOptions) {
+                            Path home, boolean trace, Path traceJson, TransportOptions transportOptions,
+                            Duration waitForPeer, boolean noColor) {
 
     static final List<String> KEYS = List.of("config", "host", "port", "name", "room", "suite", "transport", "home",
-            "trace", "trace-json", "max-frame", "io-threads", "relay", "help");
+            "trace", "trace-json", "max-frame", "io-threads", "relay", "wait", "no-color", "help");
 
     static ClientOptions from(Settings settings) {
         List<String> transports = settings.list("transport");
@@ -28,7 +30,8 @@ public record ClientOptions(String name, String room, List<InetSocketAddress> re
         return new ClientOptions(settings.name("name"), settings.name("room"), relays, transports.get(0),
                 settings.get("suite"),
                 home == null ? IdentityStore.defaultHome() : Path.of(home), settings.flag("trace"),
-                traceJson == null ? null : Path.of(traceJson), transportOptions(settings));
+                traceJson == null ? null : Path.of(traceJson), transportOptions(settings),
+                Duration.ofSeconds(settings.integer("wait", 1, 24 * 3600)), settings.flag("no-color"));
     }
 
     static TransportOptions transportOptions(Settings settings) {

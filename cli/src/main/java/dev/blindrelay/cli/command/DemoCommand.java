@@ -5,6 +5,7 @@ import dev.blindrelay.cli.Command;
 import dev.blindrelay.cli.Console;
 import dev.blindrelay.cli.Plugins;
 import dev.blindrelay.cli.Wiring;
+import dev.blindrelay.cli.chat.ChatLines;
 import dev.blindrelay.cli.chat.ChatOutput;
 import dev.blindrelay.cli.chat.PrintingListener;
 import dev.blindrelay.cli.config.Settings;
@@ -30,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -189,7 +191,7 @@ public final class DemoCommand implements Command {
                         lines.lines().forEach(l -> console.out().println(prefix + l));
                     }
                 };
-                PrintingListener printer = new PrintingListener(out, suite.id());
+                PrintingListener printer = new PrintingListener(out, suite.id(), new ChatLines(Clock.systemDefaultZone()));
                 ChatListener listener = new ChatListener() {
                     @Override
                     public void status(String line) {

@@ -45,6 +45,8 @@ public final class Settings {
             new Setting("verbose", null, null, "log every frame the relay forwards (type, from, to, size, first bytes)"),
             new Setting("trace", null, null, "print every handshake and message step, secrets included (teaching)"),
             new Setting("trace-json", "FILE", null, "write the trace as JSON lines to FILE"),
+            new Setting("wait", "SECONDS", "600", "piped client: give up (exit 1) if nobody is there to read the first message"),
+            new Setting("no-color", null, null, "client: no colours (also when the NO_COLOR variable is set)"),
             new Setting("max-frame", "BYTES", "1048576", "largest frame accepted"),
             new Setting("io-threads", "N", "1", "network event-loop threads"),
             new Setting("max-connections", "N", "20000", "relay: connections accepted at most"),

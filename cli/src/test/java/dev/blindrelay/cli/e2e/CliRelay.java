@@ -29,6 +29,11 @@ final class CliRelay implements AutoCloseable {
         return String.valueOf(relay.address().getPort());
     }
 
+    /** A {@code blindrelay client} of this relay, keeping its identity in {@code home}. */
+    RunningClient client(String name, java.nio.file.Path home) throws IOException {
+        return new RunningClient("client", "--port", port(), "--name", name, "--home", home.toString());
+    }
+
     String log() {
         return log.toString(StandardCharsets.UTF_8);
     }

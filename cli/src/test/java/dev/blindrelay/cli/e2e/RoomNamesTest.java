@@ -14,25 +14,21 @@ class RoomNamesTest {
     @TempDir
     Path home;
 
-    private RunningClient client(CliRelay relay, String name) throws Exception {
-        return new RunningClient("client", "--port", relay.port(), "--name", name, "--home", home.toString());
-    }
-
     @Test
     void aLookAlikeOfAMemberIsRefused_andMsgFindsMembersWhateverTheCase() throws Exception {
         try (CliRelay relay = new CliRelay()) {
-            RunningClient alice = client(relay, "Alice");
+            RunningClient alice = relay.client("Alice", home);
             alice.awaitOutput("Waiting for someone else to join");
 
-            RunningClient cyrillic = client(relay, "\u0410lice");
+            RunningClient cyrillic = relay.client("\u0410lice", home);
             assertThat(cyrillic.exit.get(15, TimeUnit.SECONDS)).isEqualTo(1);
             assertThat(cyrillic.output()).contains("error: the relay refused: name '\u0410lice' looks the same as "
                     + "'Alice', who is already in room 'lobby'");
-            RunningClient lowercase = client(relay, "alice");
+            RunningClient lowercase = relay.client("alice", home);
             assertThat(lowercase.exit.get(15, TimeUnit.SECONDS)).isEqualTo(1);
             assertThat(lowercase.output()).contains("looks the same as 'Alice'");
 
-            RunningClient bob = client(relay, "Bob");
+            RunningClient bob = relay.client("Bob", home);
             bob.awaitOutput("[SUCCESS] Secure Channel Established!");
             alice.awaitOutput("[SUCCESS] Secure Channel Established!");
             bob.type("/msg alice psst");

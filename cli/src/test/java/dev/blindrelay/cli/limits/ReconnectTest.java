@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,27 @@ class ReconnectTest {
             if (second != null) {
                 second.close();
             }
+        }
+    }
+
+    @Test
+    void relayGone_eachReconnectAttemptIsOneLineThatSaysWhyTheLastFailed() throws Exception {
+        LiveRelay relay = LiveRelay.start(RelayLimits.defaults());
+        ClientSettings settings = new ClientSettings("alice", "lobby", relay.address(), Duration.ofSeconds(5), 100, true,
+                Duration.ofMillis(20), Duration.ofSeconds(30));
+        try (Chatter alice = Chatter.join(settings)) {
+            relay.close();
+            alice.events.awaitDisconnected();
+            Eventually.holds("three attempts failed", () -> alice.events.statuses().stream()
+                    .anyMatch(line -> line.startsWith("Reconnect attempt 3 failed")));
+            List<String> lines = alice.events.statuses().stream().filter(line -> line.contains("attempt")).toList();
+            assertThat(lines.subList(0, 4)).satisfiesExactly(
+                    first -> assertThat(first).matches("Reconnecting: attempt 1 in \\d+\\.\\d s\\.\\.\\."),
+                    second -> assertThat(second).matches("Reconnect attempt 1 failed \\(.+\\); attempt 2 in .+"),
+                    third -> assertThat(third).startsWith("Reconnect attempt 2 failed (").contains("; attempt 3 in"),
+                    fourth -> assertThat(fourth).startsWith("Reconnect attempt 3 failed ("));
+            assertThat(alice.events.statuses()).as("one line per attempt, nothing else about it")
+                    .noneMatch(line -> line.startsWith("Reconnect failed"));
         }
     }
 }
