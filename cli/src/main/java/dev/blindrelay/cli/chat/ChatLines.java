@@ -27,6 +27,11 @@ public final class ChatLines {
         this.clock = clock;
     }
 
+    /** Lines without the time, for the demo's scripted transcript. */
+    public static ChatLines withoutTime() {
+        return new ChatLines(null);
+    }
+
     /** {@code 14:05 Bob > text}, or {@code 14:05 Bob (private) > text}. {@code text} is already clean. */
     public AttributedString incoming(String from, String text, boolean direct) {
         AttributedStringBuilder line = time().styled(PEER, from);
@@ -61,6 +66,7 @@ public final class ChatLines {
     }
 
     private AttributedStringBuilder time() {
-        return new AttributedStringBuilder().styled(TIME, LocalTime.now(clock).format(HH_MM)).append(' ');
+        AttributedStringBuilder line = new AttributedStringBuilder();
+        return clock == null ? line : line.styled(TIME, LocalTime.now(clock).format(HH_MM)).append(' ');
     }
 }

@@ -31,7 +31,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -191,7 +190,7 @@ public final class DemoCommand implements Command {
                         lines.lines().forEach(l -> console.out().println(prefix + l));
                     }
                 };
-                PrintingListener printer = new PrintingListener(out, suite.id(), new ChatLines(Clock.systemDefaultZone()));
+                PrintingListener printer = new PrintingListener(out, suite.id(), ChatLines.withoutTime());
                 ChatListener listener = new ChatListener() {
                     @Override
                     public void status(String line) {
