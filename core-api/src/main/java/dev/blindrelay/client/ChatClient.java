@@ -15,6 +15,7 @@ import dev.blindrelay.wire.RelayMessages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +66,10 @@ public final class ChatClient implements AutoCloseable {
         this.identity = identity;
         this.listener = listener;
         this.connector = connector;
-        this.context = new ClientContext(settings, suite, identity, knownPeers, listener, tracer, new SeenMessages(),
-                this::send);
-        this.held = new HeldMessages(listener, settings.maxQueued());
         this.timer = new ClientTimer(settings.name());
+        this.context = new ClientContext(settings, suite, identity, knownPeers, listener, tracer, new SeenMessages(),
+                this::send, this::afterUnlessClosed);
+        this.held = new HeldMessages(listener, settings.maxQueued());
         this.reconnector = new Reconnector(settings.reconnectDelay(), timer, lock, listener, this::rejoin);
         // Ids start at a random point so that ids from two runs of the same user do not collide.
         this.nextMessageId = new SecureRandom().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL;
@@ -294,6 +295,16 @@ public final class ChatClient implements AutoCloseable {
         if (toClose != null) {
             toClose.close();
         }
+    }
+
+    private void afterUnlessClosed(Duration delay, Runnable task) {
+        timer.later(() -> {
+            synchronized (lock) {
+                if (!closed) {
+                    task.run();
+                }
+            }
+        }, delay);
     }
 
     private void send(byte[] frame) {

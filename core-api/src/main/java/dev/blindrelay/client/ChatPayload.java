@@ -9,13 +9,29 @@ import java.nio.charset.StandardCharsets;
 /**
  * A chat message inside a DATA frame, seen only by the two ends.
  * <pre>
- * u8  kind   1 = message to the room, 2 = direct message (/msg)
+ * u8  kind   1 = message to the room, 2 = direct message (/msg); bit 0x80 set = sent again
  * u64 id     the sender's message id
- * ... text   UTF-8
+ * ... text   UTF-8, strict: invalid UTF-8 makes the message malformed, never replaced
  * </pre>
  * Kind 3 is an {@link Acknowledgement}.
+ *
+ * <p>A message sent again in a new session (after a reconnect, because it was not acknowledged)
+ * keeps its id and is marked {@code again}: only such messages are ever deduplicated by the
+ * receiver, so a sender that reuses ids in a new run loses nothing.
  */
-public record ChatPayload(Kind kind, long id, String text) {
+public record ChatPayload(Kind kind, long id, String text, boolean again) {
+
+    private static final int AGAIN = 0x80;
+
+    /** A message sent for the first time. */
+    public ChatPayload(Kind kind, long id, String text) {
+        this(kind, id, text, false);
+    }
+
+    /** The same message, marked as sent again. */
+    ChatPayload sentAgain() {
+        return again ? this : new ChatPayload(kind, id, text, true);
+    }
 
     public enum Kind {
         ROOM(1), DIRECT(2);
@@ -26,9 +42,10 @@ public record ChatPayload(Kind kind, long id, String text) {
             this.code = code;
         }
 
+        /** The kind of a kind byte, whether or not it is marked as sent again. */
         static Kind of(int code) throws MalformedFrameException {
             for (Kind kind : values()) {
-                if (kind.code == code) {
+                if (kind.code == (code & ~AGAIN)) {
                     return kind;
                 }
             }
@@ -38,15 +55,16 @@ public record ChatPayload(Kind kind, long id, String text) {
 
     public byte[] encode() {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        return new WireWriter(9 + utf8.length).u8(kind.code).u64(id).raw(utf8).toByteArray();
+        return new WireWriter(9 + utf8.length).u8(kind.code | (again ? AGAIN : 0)).u64(id).raw(utf8).toByteArray();
     }
 
     public static ChatPayload parse(byte[] plaintext) throws MalformedFrameException {
         WireReader reader = new WireReader(plaintext);
-        Kind kind = Kind.of(reader.u8("kind"));
+        int code = reader.u8("kind");
+        Kind kind = Kind.of(code);
         long id = reader.u64("message id");
-        String text = new String(reader.rest(), StandardCharsets.UTF_8);
-        return new ChatPayload(kind, id, text);
+        String text = reader.restText("message text");
+        return new ChatPayload(kind, id, text, (code & AGAIN) != 0);
     }
 
     /** True when {@code plaintext} is an acknowledgement rather than a message. */

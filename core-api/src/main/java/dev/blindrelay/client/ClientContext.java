@@ -8,6 +8,7 @@ import dev.blindrelay.trace.Tracer;
 import dev.blindrelay.wire.Envelope;
 import dev.blindrelay.wire.FrameType;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -15,7 +16,13 @@ import java.util.function.Consumer;
  * interface, and the way out to the relay (whichever connection is live).
  */
 record ClientContext(ClientSettings settings, CipherSuite suite, IdentityKeyPair identity, KnownPeers knownPeers,
-                     ChatListener listener, Tracer tracer, SeenMessages seen, Consumer<byte[]> relay) {
+                     ChatListener listener, Tracer tracer, SeenMessages seen, Consumer<byte[]> relay,
+                     Deadlines deadlines) {
+
+    /** Runs a task later, on the client's timer thread, under the client's lock, unless it was closed. */
+    interface Deadlines {
+        void after(Duration delay, Runnable task);
+    }
 
     HandshakeContext handshake(String peer) {
         return new HandshakeContext(suite, identity, settings.name(), peer, settings.room(), tracer);

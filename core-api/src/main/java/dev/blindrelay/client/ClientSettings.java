@@ -18,11 +18,22 @@ import java.util.List;
  * @param reconnect      whether a lost connection is retried (with growing delays) after a successful join
  * @param reconnectDelay the first retry delay; it doubles on each failure, up to 8 s
  * @param rejoinGrace    after a reconnect, how long messages wait for members who were in the room to rejoin
+ * @param handshakeTimeout how long an initiator waits for the answer to its INIT before it tries once more
+ *                       (and then gives up); a responder waits half as long for the FINISH
  */
 public record ClientSettings(String name, String room, List<InetSocketAddress> relays, Duration joinTimeout,
-                             int maxQueued, boolean reconnect, Duration reconnectDelay, Duration rejoinGrace) {
+                             int maxQueued, boolean reconnect, Duration reconnectDelay, Duration rejoinGrace,
+                             Duration handshakeTimeout) {
 
     public static final String DEFAULT_ROOM = "lobby";
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+    /** With the default handshake timeout. */
+    public ClientSettings(String name, String room, List<InetSocketAddress> relays, Duration joinTimeout,
+                          int maxQueued, boolean reconnect, Duration reconnectDelay, Duration rejoinGrace) {
+        this(name, room, relays, joinTimeout, maxQueued, reconnect, reconnectDelay, rejoinGrace,
+                DEFAULT_HANDSHAKE_TIMEOUT);
+    }
 
     /** With one relay. */
     public ClientSettings(String name, String room, InetSocketAddress relay, Duration joinTimeout, int maxQueued,
@@ -31,12 +42,19 @@ public record ClientSettings(String name, String room, List<InetSocketAddress> r
     }
 
     public ClientSettings withReconnect(boolean value) {
-        return new ClientSettings(name, room, relays, joinTimeout, maxQueued, value, reconnectDelay, rejoinGrace);
+        return new ClientSettings(name, room, relays, joinTimeout, maxQueued, value, reconnectDelay, rejoinGrace,
+                handshakeTimeout);
     }
 
     /** With these relays, tried in turn. */
     public ClientSettings withRelays(List<InetSocketAddress> value) {
-        return new ClientSettings(name, room, value, joinTimeout, maxQueued, reconnect, reconnectDelay, rejoinGrace);
+        return new ClientSettings(name, room, value, joinTimeout, maxQueued, reconnect, reconnectDelay, rejoinGrace,
+                handshakeTimeout);
+    }
+
+    public ClientSettings withHandshakeTimeout(Duration value) {
+        return new ClientSettings(name, room, relays, joinTimeout, maxQueued, reconnect, reconnectDelay, rejoinGrace,
+                value);
     }
 
     /** The first relay. */

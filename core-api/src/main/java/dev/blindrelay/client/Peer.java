@@ -1,10 +1,10 @@
 package dev.blindrelay.client;
 
+import dev.blindrelay.handshake.HandshakeContext;
 import dev.blindrelay.handshake.HandshakeException;
-import dev.blindrelay.handshake.HandshakeFinish;
 import dev.blindrelay.handshake.HandshakeInit;
+import dev.blindrelay.handshake.HandshakeMessages;
 import dev.blindrelay.handshake.HandshakeReject;
-import dev.blindrelay.handshake.HandshakeResponse;
 import dev.blindrelay.handshake.Initiator;
 import dev.blindrelay.handshake.Responder;
 import dev.blindrelay.identity.KnownPeers;
@@ -19,6 +19,7 @@ import dev.blindrelay.wire.MalformedFrameException;
 import javax.crypto.AEADBadTagException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ import java.util.Map;
  * client's lock; called on the transport thread or the user's.
  */
 final class Peer {
+
+    private static final int INIT_ATTEMPTS = 2;
 
     final String name;
     private final ClientContext client;
@@ -46,6 +49,8 @@ final class Peer {
     private final List<Long> acksDue = new ArrayList<>();
     /** Messages sent and not yet acknowledged, by id. */
     private final Map<Long, ChatPayload> unacknowledged = new LinkedHashMap<>();
+    /** INITs sent to this peer; after {@link #INIT_ATTEMPTS} unanswered ones, the handshake has failed. */
+    private int initAttempts;
 
     Peer(String name, ClientContext client) {
         this.name = name;
@@ -90,12 +95,46 @@ final class Peer {
     void initiate() {
         try {
             generatingKeys();
-            initiator = Initiator.start(client.handshake(name));
+            Initiator attempt = Initiator.start(client.handshake(name));
+            initiator = attempt;
+            initAttempts++;
             client.listener().status("Exchanging public keys... (with " + name + ")");
-            client.sendTo(name, FrameType.HANDSHAKE_INIT, initiator.message().encode());
+            client.sendTo(name, FrameType.HANDSHAKE_INIT, attempt.message().encode());
+            client.deadlines().after(client.settings().handshakeTimeout(), () -> noResponse(attempt));
         } catch (GeneralSecurityException e) {
             client.listener().warning("cannot start a handshake with " + name + ": " + e.getMessage());
         }
+    }
+
+    /** The INIT got no answer in time: one more try with fresh keys, then give up until a rejoin. */
+    private void noResponse(Initiator attempt) {
+        if (initiator != attempt) {
+            return; // answered, refused or forgotten meanwhile
+        }
+        String timeout = seconds(client.settings().handshakeTimeout());
+        if (initAttempts < INIT_ATTEMPTS) {
+            attempt.abort();
+            initiator = null;
+            client.listener().warning(name + " did not answer the handshake within " + timeout + "; trying once more");
+            initiate();
+        } else {
+            failed(name + " did not answer the handshake (" + INIT_ATTEMPTS + " tries, " + timeout + " each)");
+        }
+    }
+
+    /** The RESPONSE got no FINISH in time: forget it, so that the initiator's next INIT is answered. */
+    private void noFinish(Responder attempt) {
+        if (responder == attempt) {
+            attempt.abort();
+            responder = null;
+            client.listener().warning(name + " did not finish the handshake within "
+                    + seconds(client.settings().handshakeTimeout().dividedBy(2)) + "; waiting for a new attempt");
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return (millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0)) + " s";
     }
 
     /** A peer-to-peer frame from this peer, already checked to be addressed to us. */
@@ -107,9 +146,9 @@ final class Peer {
         }
         byte[] body = Envelope.parse(frame).body();
         switch (header.type()) {
-            case HANDSHAKE_INIT -> respond(HandshakeInit.parse(body));
-            case HANDSHAKE_RESPONSE -> completeAsInitiator(HandshakeResponse.parse(body));
-            case HANDSHAKE_FINISH -> completeAsResponder(HandshakeFinish.parse(body));
+            case HANDSHAKE_INIT -> respond(body);
+            case HANDSHAKE_RESPONSE -> completeAsInitiator(body);
+            case HANDSHAKE_FINISH -> completeAsResponder(body);
             case HANDSHAKE_REJECT -> refused(HandshakeReject.parse(body));
             case DATA -> receive(header, frame);
             default -> client.listener().warning("unexpected " + header.type() + " from " + name + " ignored");
@@ -121,7 +160,7 @@ final class Peer {
                 + ", fresh for the session with " + name + ")");
     }
 
-    private void respond(HandshakeInit init) {
+    private void respond(byte[] init) {
         if (secured() || responder != null || initiator != null) {
             client.listener().warning("unexpected handshake from " + name + " while one is already under way or done: "
                     + "ignored (replayed by the relay?)");
@@ -129,14 +168,18 @@ final class Peer {
         }
         failure = null; // the peer tries again
         handshakeStep(() -> {
+            HandshakeContext context = client.handshake(name);
+            HandshakeInit parsed = HandshakeMessages.init(context, init);
             generatingKeys();
-            responder = Responder.accept(client.handshake(name), init);
+            Responder attempt = Responder.accept(context, parsed);
+            responder = attempt;
             client.listener().status("Exchanging public keys... (with " + name + ")");
-            client.sendTo(name, FrameType.HANDSHAKE_RESPONSE, responder.message().encode());
+            client.sendTo(name, FrameType.HANDSHAKE_RESPONSE, attempt.message().encode());
+            client.deadlines().after(client.settings().handshakeTimeout().dividedBy(2), () -> noFinish(attempt));
         });
     }
 
-    private void completeAsInitiator(HandshakeResponse response) {
+    private void completeAsInitiator(byte[] response) {
         Initiator pending = initiator;
         if (pending == null) {
             client.listener().warning("unexpected handshake response from " + name + " ignored (replayed by the relay?)");
@@ -144,20 +187,20 @@ final class Peer {
         }
         initiator = null;
         handshakeStep(() -> {
-            Initiator.Completed completed = pending.receive(response);
+            Initiator.Completed completed = pending.receive(HandshakeMessages.response(pending.context(), response));
             client.sendTo(name, FrameType.HANDSHAKE_FINISH, completed.finish().encode());
             established(completed.session());
         });
     }
 
-    private void completeAsResponder(HandshakeFinish finish) {
+    private void completeAsResponder(byte[] finish) {
         Responder pending = responder;
         if (pending == null) {
             client.listener().warning("unexpected handshake finish from " + name + " ignored (replayed by the relay?)");
             return;
         }
         responder = null;
-        handshakeStep(() -> established(pending.finish(finish)));
+        handshakeStep(() -> established(pending.finish(HandshakeMessages.finish(pending.context(), finish))));
     }
 
     /** A step of the handshake that may fail; a failure ends the handshake (with a REJECT if it calls for one). */
@@ -329,7 +372,8 @@ final class Peer {
             if (acksDue.size() >= Acknowledgement.MAX_IDS) {
                 sendAcks();
             }
-            if (client.seen().firstTime(name, payload.id())) {
+            // Only a message its sender marked as sent again may be a repeat; any other is new.
+            if (client.seen().firstTime(name, payload.id()) || !payload.again()) {
                 if (blocked()) {
                     client.listener().warning("the next message is signed by a NEW identity key for " + name
                             + ": it may not come from " + name + " (/verify " + name + ")");
@@ -383,9 +427,13 @@ final class Peer {
         }
     }
 
-    /** Everything not yet acknowledged, in order, taken out of this peer (to carry over a reconnect). */
+    /**
+     * Everything not yet acknowledged, in order, taken out of this peer (to carry over a reconnect):
+     * what was sent is marked as sent again, so that the receiver shows it only if it missed it.
+     */
     List<ChatPayload> takePending() {
-        List<ChatPayload> pending = new ArrayList<>(unacknowledged.values());
+        List<ChatPayload> pending = new ArrayList<>();
+        unacknowledged.values().forEach(payload -> pending.add(payload.sentAgain()));
         pending.addAll(outbox);
         unacknowledged.clear();
         outbox.clear();

@@ -29,7 +29,7 @@ public record HandshakeReject(int reason, String suiteId, String message) {
     public static HandshakeReject parse(byte[] body) throws MalformedFrameException {
         WireReader reader = new WireReader(body);
         HandshakeReject reject = new HandshakeReject(reader.u8("reason"), reader.str8("suite id"),
-                new String(reader.bytes16("message"), StandardCharsets.UTF_8));
+                reader.text16("message"));
         reader.expectEnd("handshake reject");
         return reject;
     }

@@ -60,8 +60,7 @@ public final class Initiator {
         done = true;
         try {
             if (response.version() != HandshakeInit.VERSION) {
-                throw new HandshakeException(ctx.peer() + " speaks handshake version " + response.version()
-                        + "; this build speaks " + HandshakeInit.VERSION);
+                throw HandshakeMessages.versionMismatch(ctx, response.version());
             }
             if (!response.suiteId().equals(ctx.suite().id())) {
                 throw new HandshakeException(ctx.peer() + " answered with suite " + response.suiteId()

@@ -46,11 +46,7 @@ public final class Responder {
     public static Responder accept(HandshakeContext ctx, HandshakeInit init) throws GeneralSecurityException {
         String ownSuite = ctx.suite().id();
         if (init.version() != HandshakeInit.VERSION) {
-            throw new HandshakeException(ctx.peer() + " speaks handshake version " + init.version()
-                    + "; this build speaks " + HandshakeInit.VERSION,
-                    new HandshakeReject(HandshakeReject.VERSION_MISMATCH, ownSuite,
-                            "handshake version " + init.version() + " not supported; this peer speaks "
-                                    + HandshakeInit.VERSION));
+            throw HandshakeMessages.versionMismatch(ctx, init.version());
         }
         if (!init.suiteId().equals(ownSuite)) {
             throw new HandshakeException(suiteMismatch(ctx.peer(), init.suiteId(), ownSuite),

@@ -121,9 +121,10 @@ public final class SecureSession {
                 throw new ReplayException("message from " + peer + " has counter " + Long.toUnsignedString(counter)
                         + ", beyond the 2^63 a sender may use");
             }
-            if (counter < receiveNext) {
+            // Unsigned: once 2^63 - 1 was accepted, receiveNext is 2^63 and every counter is old.
+            if (Long.compareUnsigned(counter, receiveNext) < 0) {
                 throw new ReplayException("message #" + counter + " from " + peer
-                        + " was replayed or reordered (next expected #" + receiveNext + ")");
+                        + " was replayed or reordered (next expected #" + Long.toUnsignedString(receiveNext) + ")");
             }
             byte[] nonce = nonce(receiveIv, counter);
             byte[] plaintext = aead.open(receiveKey, nonce, sealed, associatedData);

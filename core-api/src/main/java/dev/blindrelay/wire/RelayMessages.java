@@ -58,7 +58,7 @@ public final class RelayMessages {
     public static RelayError parseError(byte[] body) throws MalformedFrameException {
         WireReader reader = new WireReader(body);
         boolean fatal = reader.u8("fatal flag") != 0;
-        String reason = new String(reader.bytes16("reason"), StandardCharsets.UTF_8);
+        String reason = reader.text16("reason");
         reader.expectEnd("error");
         return new RelayError(fatal, reason);
     }
@@ -69,7 +69,7 @@ public final class RelayMessages {
 
     public static String parseText(byte[] body) throws MalformedFrameException {
         WireReader reader = new WireReader(body);
-        String text = new String(reader.bytes16("text"), StandardCharsets.UTF_8);
+        String text = reader.text16("text");
         reader.expectEnd("notice");
         return text;
     }

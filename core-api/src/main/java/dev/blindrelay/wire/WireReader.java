@@ -59,7 +59,20 @@ public final class WireReader {
 
     /** A u8-length-prefixed UTF-8 string; invalid UTF-8 is malformed, not replaced. */
     public String str8(String field) throws MalformedFrameException {
-        int length = u8(field + " length");
+        return utf8(u8(field + " length"), field);
+    }
+
+    /** A u16-length-prefixed UTF-8 text; invalid UTF-8 is malformed, not replaced. */
+    public String text16(String field) throws MalformedFrameException {
+        return utf8(u16(field + " length"), field);
+    }
+
+    /** All bytes left, as UTF-8 text; invalid UTF-8 is malformed, not replaced. */
+    public String restText(String field) throws MalformedFrameException {
+        return utf8(end - position, field);
+    }
+
+    private String utf8(int length, String field) throws MalformedFrameException {
         need(length, field);
         if (isAscii(position, length)) {
             // Names and suite ids are nearly always ASCII: skip the strict decoder, which costs more.

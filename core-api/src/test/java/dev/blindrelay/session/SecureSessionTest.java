@@ -206,6 +206,33 @@ class SecureSessionTest {
     }
 
     @Test
+    void open_afterCounter2To63Minus1NothingMoreIsAccepted() throws Exception {
+        TraceEvent keys = tracer.single("alice", "direction-keys");
+        byte[] key = HexFormat.of().parseHex(keys.value("i2r key"));
+        byte[] iv = HexFormat.of().parseHex(keys.value("i2r iv"));
+        byte[] early = alice.seal(utf8("early"));
+        // The last counter a sender may use, sealed with the JDK alone (the session would take 2^63 seals).
+        long last = Long.MAX_VALUE;
+        byte[] header = Arrays.copyOf(early, EnvelopeHeader.parse(early).bodyOffset() + 8);
+        ByteBuffer.wrap(header, header.length - 8, 8).putLong(last);
+        byte[] nonce = iv.clone();
+        for (int i = 0; i < 8; i++) {
+            nonce[nonce.length - 8 + i] ^= (byte) (last >>> (56 - 8 * i));
+        }
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        gcm.updateAAD(header);
+        byte[] sealed = gcm.doFinal(utf8("the last one"));
+        byte[] lastFrame = Arrays.copyOf(header, header.length + sealed.length);
+        System.arraycopy(sealed, 0, lastFrame, header.length, sealed.length);
+
+        assertThat(text(open(bob, lastFrame))).isEqualTo("the last one");
+        assertThatThrownBy(() -> open(bob, early)).isInstanceOf(ReplayException.class)
+                .hasMessageContaining("next expected #9223372036854775808");
+        assertThatThrownBy(() -> open(bob, alice.seal(utf8("later")))).isInstanceOf(ReplayException.class);
+    }
+
+    @Test
     void open_olderFrameAfterNewerRejected() throws Exception {
         byte[] older = alice.seal(utf8("older"));
         byte[] newer = alice.seal(utf8("newer"));

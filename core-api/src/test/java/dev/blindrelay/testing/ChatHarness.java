@@ -126,6 +126,7 @@ public final class ChatHarness implements AutoCloseable {
         private int maxQueued = 1000;
         private boolean reconnect;
         private Duration reconnectDelay = Duration.ofMillis(100);
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
 
         private ClientBuilder(String name) {
             this.name = name;
@@ -156,6 +157,11 @@ public final class ChatHarness implements AutoCloseable {
             return this;
         }
 
+        public ClientBuilder handshakeTimeout(Duration value) {
+            handshakeTimeout = value;
+            return this;
+        }
+
         public ClientBuilder maxQueued(int value) {
             maxQueued = value;
             return this;
@@ -172,7 +178,7 @@ public final class ChatHarness implements AutoCloseable {
         public Client build() {
             RecordingListener events = new RecordingListener(name);
             ClientSettings settings = new ClientSettings(name, room, address(), joinTimeout, maxQueued, reconnect,
-                    reconnectDelay, Duration.ofSeconds(30));
+                    reconnectDelay, Duration.ofSeconds(30)).withHandshakeTimeout(handshakeTimeout);
             ChatClient chat = new ChatClient(settings, clientSuite, identity, knownPeers, connector, events, Tracer.NONE);
             synchronized (clients) {
                 clients.add(chat);

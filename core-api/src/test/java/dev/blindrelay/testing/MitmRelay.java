@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A full man in the middle, as an {@link InterceptingHandler.Interceptor}: for every handshake that passes
@@ -41,6 +42,7 @@ public final class MitmRelay implements InterceptingHandler.Interceptor {
     private final Map<String, Pair> pairs = new HashMap<>();
     private final List<String> plaintexts = new ArrayList<>();
     private final List<Exception> failures = new ArrayList<>();
+    private UnaryOperator<byte[]> rewrite = UnaryOperator.identity();
 
     public MitmRelay(CipherSuite suite) {
         this.suite = suite;
@@ -67,6 +69,11 @@ public final class MitmRelay implements InterceptingHandler.Interceptor {
     /** The identity key Mallory presents when she pretends to be {@code name}. */
     public synchronized IdentityKeyPair identityFor(String name) {
         return fakeIdentities.computeIfAbsent(name, n -> IdentityKeyPair.generate(random));
+    }
+
+    /** Mallory changes every plaintext she passes on (messages and acknowledgements) with {@code value}. */
+    public synchronized void rewritePlaintexts(UnaryOperator<byte[]> value) {
+        rewrite = value;
     }
 
     /** Chat texts Mallory decrypted, as "from -> to: text". */
@@ -126,7 +133,7 @@ public final class MitmRelay implements InterceptingHandler.Interceptor {
                     if (opened.plaintext()[0] != dev.blindrelay.client.Acknowledgement.KIND) {
                         plaintexts.add(from + " -> " + to + ": " + ChatPayload.parse(opened.plaintext()).text());
                     }
-                    return List.of(outbound.seal(opened.plaintext()));
+                    return List.of(outbound.seal(rewrite.apply(opened.plaintext())));
                 }
                 default -> {
                     return List.of(frame);

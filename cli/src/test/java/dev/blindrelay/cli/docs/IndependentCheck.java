@@ -79,8 +79,10 @@ final class IndependentCheck {
         assertThat(JdkCrypto.ed25519Verify(init.get(2), JdkCrypto.signedMessage("initiator signature", hashes[11]),
                 finish.get(0))).as("initiator signature").isTrue();
 
-        // Safety code.
+        // Safety code, and the safety number of the two identities.
         assertThat(JdkCrypto.safetyCode(hashes[9])).as("safety code").isEqualTo(v.get("safety.code"));
+        assertThat(JdkCrypto.safetyNumber(v.get("initiator"), init.get(2), v.get("responder"), response.get(2)))
+                .as("safety.number").isEqualTo(v.get("safety.number"));
 
         // The message: nonce = iv XOR counter, AAD = frame up to the ciphertext.
         byte[] data = bytes(v, "frame.data");

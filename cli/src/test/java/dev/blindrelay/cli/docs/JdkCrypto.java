@@ -299,6 +299,32 @@ public final class JdkCrypto {
         return digits.substring(0, 4) + " " + digits.substring(4, 8) + " " + digits.substring(8);
     }
 
+    /**
+     * §10: each side's 30 digits from SHA-512(0x0000 || key || name), then 5200 times SHA-512(f || key);
+     * the two halves sorted as digit strings; 12 groups of five.
+     */
+    public static String safetyNumber(String nameA, byte[] keyA, String nameB, byte[] keyB)
+            throws GeneralSecurityException {
+        String a = safetyHalf(nameA, keyA);
+        String b = safetyHalf(nameB, keyB);
+        String digits = a.compareTo(b) <= 0 ? a + b : b + a;
+        return String.join(" ", digits.split("(?<=\\G.{5})"));
+    }
+
+    private static String safetyHalf(String name, byte[] key) throws GeneralSecurityException {
+        MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
+        byte[] f = sha512.digest(concat(new byte[2], key, name.getBytes(StandardCharsets.UTF_8)));
+        for (int i = 0; i < 5200; i++) {
+            f = sha512.digest(concat(f, key));
+        }
+        StringBuilder digits = new StringBuilder();
+        for (int chunk = 0; chunk < 6; chunk++) {
+            long value = new BigInteger(1, Arrays.copyOfRange(f, 5 * chunk, 5 * chunk + 5)).longValueExact();
+            digits.append(String.format("%05d", value % 100_000));
+        }
+        return digits.toString();
+    }
+
     // ---- bytes ----
 
     public static byte[] concat(byte[]... parts) {

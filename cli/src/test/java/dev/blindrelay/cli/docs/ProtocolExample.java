@@ -8,6 +8,7 @@ import dev.blindrelay.handshake.HandshakeResponse;
 import dev.blindrelay.handshake.Initiator;
 import dev.blindrelay.handshake.Responder;
 import dev.blindrelay.identity.IdentityKeyPair;
+import dev.blindrelay.identity.SafetyNumber;
 import dev.blindrelay.registry.PluginRegistry;
 import dev.blindrelay.session.SecureSession;
 import dev.blindrelay.suite.CipherSuite;
@@ -87,6 +88,7 @@ final class ProtocolExample {
         v.put("responder.confirm", hex(response.confirmation()));
         v.put("initiator.confirm", hex(completed.finish().confirmation()));
         v.put("safety.code", completed.session().safetyCode());
+        v.put("safety.number", SafetyNumber.of("Alice", alice.publicKey(), "Bob", bob.publicKey()).replace('\n', ' '));
         v.put("message.plaintext", hex(payload.encode()));
         v.put("message.counter", "0");
         v.put("message.nonce", first(aliceTrace, "seal", "nonce"));
@@ -114,8 +116,10 @@ final class ProtocolExample {
         section(md, "Key schedule (§7): PRK = HKDF-Extract(salt = transcript.09 = h1, IKM = shared.secret)", v,
                 "prk", "i2r.key", "i2r.iv", "r2i.key", "r2i.iv", "responder.confirm", "initiator.confirm",
                 "safety.code");
+        section(md, "Safety number (§10) of Alice's and Bob's identity keys: the same in every session of theirs", v,
+                "safety.number");
         section(md, "Alice's first message: kind 1 (room), id 1, text \"" + MESSAGE + "\"; "
-                        + "nonce = i2r.iv XOR counter 0; AAD = the frame up to the counter", v,
+                        + "nonce = i2r.iv XOR counter 0; AAD = the frame up to and including the counter", v,
                 "message.plaintext", "message.counter", "message.nonce", "frame.data");
         return md.toString();
     }
