@@ -1,12 +1,6 @@
 package dev.blindrelay.client;
 
-import dev.blindrelay.handshake.HandshakeContext;
-import dev.blindrelay.handshake.HandshakeException;
-import dev.blindrelay.handshake.HandshakeInit;
-import dev.blindrelay.handshake.HandshakeMessages;
 import dev.blindrelay.handshake.HandshakeReject;
-import dev.blindrelay.handshake.Initiator;
-import dev.blindrelay.handshake.Responder;
 import dev.blindrelay.identity.KnownPeers;
 import dev.blindrelay.session.Opened;
 import dev.blindrelay.session.ReplayException;
@@ -19,7 +13,6 @@ import dev.blindrelay.wire.MalformedFrameException;
 import javax.crypto.AEADBadTagException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,18 +20,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One other member of the room, from our side: the handshake with them, the session it yields, the
- * messages waiting for it, and redelivery of what they have not acknowledged. Guarded by the
+ * One other member of the room, from our side: the handshake with them ({@link PeerHandshake}), the
+ * session it yields, the messages waiting for it, and redelivery of what they have not acknowledged. Guarded by the
  * client's lock; called on the transport thread or the user's.
  */
 final class Peer {
 
-    private static final int INIT_ATTEMPTS = 2;
-
     final String name;
     private final ClientContext client;
-    private Initiator initiator;
-    private Responder responder;
+    private final PeerHandshake handshake;
     private SecureSession session;
     private KnownPeers.Check trust;
     /** Why there is no session, once the handshake failed or was refused; null otherwise. */
@@ -49,12 +39,21 @@ final class Peer {
     private final List<Long> acksDue = new ArrayList<>();
     /** Messages sent and not yet acknowledged, by id. */
     private final Map<Long, ChatPayload> unacknowledged = new LinkedHashMap<>();
-    /** INITs sent to this peer; after {@link #INIT_ATTEMPTS} unanswered ones, the handshake has failed. */
-    private int initAttempts;
 
     Peer(String name, ClientContext client) {
         this.name = name;
         this.client = client;
+        this.handshake = new PeerHandshake(name, client, new PeerHandshake.Outcome() {
+            @Override
+            public void established(SecureSession session) {
+                Peer.this.established(session);
+            }
+
+            @Override
+            public void failed(String reason) {
+                Peer.this.failed(reason);
+            }
+        });
     }
 
     boolean secured() {
@@ -92,49 +91,9 @@ final class Peer {
 
     // ---- handshake ----
 
+    /** We joined later: we start the handshake. */
     void initiate() {
-        try {
-            generatingKeys();
-            Initiator attempt = Initiator.start(client.handshake(name));
-            initiator = attempt;
-            initAttempts++;
-            client.listener().status("Exchanging public keys... (with " + name + ")");
-            client.sendTo(name, FrameType.HANDSHAKE_INIT, attempt.message().encode());
-            client.deadlines().after(client.settings().handshakeTimeout(), () -> noResponse(attempt));
-        } catch (GeneralSecurityException e) {
-            client.listener().warning("cannot start a handshake with " + name + ": " + e.getMessage());
-        }
-    }
-
-    /** The INIT got no answer in time: one more try with fresh keys, then give up until a rejoin. */
-    private void noResponse(Initiator attempt) {
-        if (initiator != attempt) {
-            return; // answered, refused or forgotten meanwhile
-        }
-        String timeout = seconds(client.settings().handshakeTimeout());
-        if (initAttempts < INIT_ATTEMPTS) {
-            attempt.abort();
-            initiator = null;
-            client.listener().warning(name + " did not answer the handshake within " + timeout + "; trying once more");
-            initiate();
-        } else {
-            failed(name + " did not answer the handshake (" + INIT_ATTEMPTS + " tries, " + timeout + " each)");
-        }
-    }
-
-    /** The RESPONSE got no FINISH in time: forget it, so that the initiator's next INIT is answered. */
-    private void noFinish(Responder attempt) {
-        if (responder == attempt) {
-            attempt.abort();
-            responder = null;
-            client.listener().warning(name + " did not finish the handshake within "
-                    + seconds(client.settings().handshakeTimeout().dividedBy(2)) + "; waiting for a new attempt");
-        }
-    }
-
-    private static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return (millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0)) + " s";
+        handshake.initiate();
     }
 
     /** A peer-to-peer frame from this peer, already checked to be addressed to us. */
@@ -146,76 +105,23 @@ final class Peer {
         }
         byte[] body = Envelope.parse(frame).body();
         switch (header.type()) {
-            case HANDSHAKE_INIT -> respond(body);
-            case HANDSHAKE_RESPONSE -> completeAsInitiator(body);
-            case HANDSHAKE_FINISH -> completeAsResponder(body);
+            case HANDSHAKE_INIT -> initReceived(body);
+            case HANDSHAKE_RESPONSE -> handshake.responseReceived(body);
+            case HANDSHAKE_FINISH -> handshake.finishReceived(body);
             case HANDSHAKE_REJECT -> refused(HandshakeReject.parse(body));
             case DATA -> receive(header, frame);
             default -> client.listener().warning("unexpected " + header.type() + " from " + name + " ignored");
         }
     }
 
-    private void generatingKeys() {
-        client.listener().status("Generating ECDH keys... (" + client.suite().keyAgreement().id()
-                + ", fresh for the session with " + name + ")");
-    }
-
-    private void respond(byte[] init) {
-        if (secured() || responder != null || initiator != null) {
+    private void initReceived(byte[] init) {
+        if (secured() || handshake.underWay()) {
             client.listener().warning("unexpected handshake from " + name + " while one is already under way or done: "
                     + "ignored (replayed by the relay?)");
             return;
         }
         failure = null; // the peer tries again
-        handshakeStep(() -> {
-            HandshakeContext context = client.handshake(name);
-            HandshakeInit parsed = HandshakeMessages.init(context, init);
-            generatingKeys();
-            Responder attempt = Responder.accept(context, parsed);
-            responder = attempt;
-            client.listener().status("Exchanging public keys... (with " + name + ")");
-            client.sendTo(name, FrameType.HANDSHAKE_RESPONSE, attempt.message().encode());
-            client.deadlines().after(client.settings().handshakeTimeout().dividedBy(2), () -> noFinish(attempt));
-        });
-    }
-
-    private void completeAsInitiator(byte[] response) {
-        Initiator pending = initiator;
-        if (pending == null) {
-            client.listener().warning("unexpected handshake response from " + name + " ignored (replayed by the relay?)");
-            return;
-        }
-        initiator = null;
-        handshakeStep(() -> {
-            Initiator.Completed completed = pending.receive(HandshakeMessages.response(pending.context(), response));
-            client.sendTo(name, FrameType.HANDSHAKE_FINISH, completed.finish().encode());
-            established(completed.session());
-        });
-    }
-
-    private void completeAsResponder(byte[] finish) {
-        Responder pending = responder;
-        if (pending == null) {
-            client.listener().warning("unexpected handshake finish from " + name + " ignored (replayed by the relay?)");
-            return;
-        }
-        responder = null;
-        handshakeStep(() -> established(pending.finish(HandshakeMessages.finish(pending.context(), finish))));
-    }
-
-    /** A step of the handshake that may fail; a failure ends the handshake (with a REJECT if it calls for one). */
-    private interface HandshakeStep {
-        void run() throws GeneralSecurityException;
-    }
-
-    private void handshakeStep(HandshakeStep step) {
-        try {
-            step.run();
-        } catch (HandshakeException e) {
-            failHandshake(e);
-        } catch (GeneralSecurityException e) {
-            failHandshake(new HandshakeException(e.getMessage()));
-        }
+        handshake.initReceived(init);
     }
 
     private void refused(HandshakeReject reject) {
@@ -224,13 +130,6 @@ final class Peer {
         } else {
             failed(name + " refused the handshake: " + reject.message());
         }
-    }
-
-    private void failHandshake(HandshakeException e) {
-        if (e.reject() != null) {
-            client.sendTo(name, FrameType.HANDSHAKE_REJECT, e.reject().encode());
-        }
-        failed("handshake with " + name + " failed: " + e.getMessage());
     }
 
     /** No session with this peer until one of us tries again (a rejoin): say why, now and on every send. */
@@ -413,14 +312,7 @@ final class Peer {
 
     /** Erases every secret of this peer: pending handshakes and the session keys. */
     void forget() {
-        if (initiator != null) {
-            initiator.abort();
-            initiator = null;
-        }
-        if (responder != null) {
-            responder.abort();
-            responder = null;
-        }
+        handshake.abort();
         if (session != null) {
             session.destroy();
             session = null;
