@@ -84,10 +84,16 @@ class SlowReaderTest {
              RawClient deaf = new RawClient(relay.address(), 4096).join("deaf", "lobby")) {
             // A PONG per PING: unread, the replies would pile up in the relay for as long as it pings.
             Thread pinging = new Thread(() -> {
+                // Many length-prefixed PINGs per write: one system call per PING would be too slow to
+                // fill the relay's queue for the deaf client within the test's patience on a busy machine.
                 byte[] ping = TestFrames.ping("deaf", "lobby");
+                java.nio.ByteBuffer batch = java.nio.ByteBuffer.allocate(4096 * (4 + ping.length));
+                while (batch.hasRemaining()) {
+                    batch.putInt(ping.length).put(ping);
+                }
                 try {
-                    for (long sent = 0; sent < OFFERED; sent += ping.length) {
-                        deaf.send(ping);
+                    for (long sent = 0; sent < OFFERED; sent += batch.capacity()) {
+                        deaf.sendBytes(batch.array());
                     }
                 } catch (IOException e) {
                     // cut off
