@@ -62,6 +62,19 @@ public final class ServerCommand implements Command {
         return 0;
     }
 
+    /** The web-client module's files are in the relay's jar (the ws transport serves them). */
+    private static boolean webClientInBuild() {
+        return ServerCommand.class.getClassLoader().getResource("blindrelay-web/index.html") != null;
+    }
+
+    /** A wildcard bind address is not something a browser can open: suggest loopback. */
+    private static String browserHost(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            return "127.0.0.1";
+        }
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+
     /** Binds every transport and prints where it listens. Public for tests and the demo. */
     public static Relay start(ServerOptions options, List<Transport> transports, Console console)
             throws java.io.IOException {
@@ -87,6 +100,10 @@ public final class ServerCommand implements Command {
             console.out().println("[SERVER] Relay started on " + options.host() + ":" + server.address().getPort()
                     + (id.equals("tcp") ? "" : " (" + id + (id.equals("ws") ? ", ws://" + options.host() + ":"
                     + server.address().getPort() + "/relay" : "") + ")"));
+            if (id.equals("ws") && options.transportOptions().webClient() && webClientInBuild()) {
+                console.out().println("[SERVER] Browser client at http://" + browserHost(options.host()) + ":"
+                        + server.address().getPort() + "/ (--no-web turns it off)");
+            }
         }
         console.out().println("[SERVER] Holding no keys: only ciphertext passes through. Ctrl-C stops the relay.");
         console.out().flush();

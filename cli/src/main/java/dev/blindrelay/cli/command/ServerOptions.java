@@ -13,7 +13,7 @@ public record ServerOptions(String host, int port, Integer wsPort, List<String> 
                             TransportOptions transportOptions, RelayLimits limits, List<String> nats) {
 
     static final List<String> KEYS = List.of("config", "host", "port", "ws-port", "transport", "verbose",
-            "max-frame", "io-threads", "max-connections", "rate-limit", "join-timeout", "nats", "help");
+            "max-frame", "io-threads", "max-connections", "rate-limit", "join-timeout", "nats", "no-web", "help");
 
     /** Parses server flags, e.g. for tests and embedding. */
     public static ServerOptions parse(String... args) {
@@ -29,7 +29,8 @@ public record ServerOptions(String host, int port, Integer wsPort, List<String> 
                 .withJoinTimeout(Duration.ofSeconds(settings.integer("join-timeout", 1, 3600)))
                 .withRateLimit(rate, rate * 2);
         return new ServerOptions(settings.get("host", "0.0.0.0"), port, wsPort, settings.list("transport"),
-                settings.flag("verbose"), ClientOptions.transportOptions(settings), limits,
+                settings.flag("verbose"),
+                ClientOptions.transportOptions(settings).withWebClient(!settings.flag("no-web")), limits,
                 settings.isSet("nats") ? natsUrls(settings.list("nats")) : List.of());
     }
 

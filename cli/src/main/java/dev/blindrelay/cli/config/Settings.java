@@ -54,6 +54,7 @@ public final class Settings {
             new Setting("join-timeout", "SECONDS", "10", "relay: close connections that do not join in time"),
             new Setting("nats", "URLS", null, "server: join the relay cluster of these NATS servers, e.g."
                     + " nats://127.0.0.1:4222 (JetStream on); bench: the child relay joins it"),
+            new Setting("no-web", null, null, "relay: do not serve the browser client at / on the WebSocket port"),
             new Setting("force", null, null, "keygen: replace an existing identity key"),
             new Setting("suites", "IDS", "all", "compare: suite ids or aliases separated by commas, or 'all'"),
             new Setting("sizes", "BYTES", "64,1024,16384", "compare: message sizes for the throughput, in bytes"),

@@ -26,6 +26,9 @@ final class WsFraming implements Framing {
 
     static final WsFraming INSTANCE = new WsFraming();
 
+    /** The browser client's files, from this transport's class loader (the relay's jar). */
+    private static final WebClientFiles WEB_CLIENT = new WebClientFiles(WsFraming.class.getClassLoader());
+
     static final String PATH = "/relay";
 
     /** The upgrade request has no body; its headers fit easily. */
@@ -51,6 +54,7 @@ final class WsFraming implements Framing {
         pipeline.addLast("tcp-detector", new TcpFramingDetector(true));
         pipeline.addLast("http", new HttpServerCodec());
         pipeline.addLast("http-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_LENGTH));
+        pipeline.addLast("web-client", new WebClientHandler(WEB_CLIENT, options.webClient()));
         pipeline.addLast("ws", new WebSocketServerProtocolHandler(config));
         addFrameHandlers(pipeline, options);
     }

@@ -1,0 +1,269 @@
+// One other member of the room, from our side: the handshake with them, the session it yields,
+// what waits for it (outbox) and what it has not acknowledged yet. Called only from the engine's
+// serial queue, so one step runs at a time.
+import { MalformedFrame } from '../wire/bytes.js';
+import { FrameType, typeName } from '../wire/envelope.js';
+import { Kind, encodeAck, encodeMessage, parsePayload, MAX_ACK_IDS } from '../wire/chat-payload.js';
+import * as hs from '../wire/handshake-messages.js';
+import { HandshakeError } from '../handshake/handshake-error.js';
+import { Initiator, Responder } from '../handshake/handshake.js';
+import { Rejected } from '../session/session.js';
+import { Trust } from '../identity/known-peers.js';
+
+export const State = Object.freeze({
+  HANDSHAKING: 'handshaking', SECURE: 'secure', VERIFIED: 'verified', KEY_CHANGED: 'key-changed', REFUSED: 'refused',
+});
+
+export class Peer {
+  constructor(name, engine) {
+    this.name = name;
+    this.engine = engine;
+    this.initiator = null;
+    this.responder = null;
+    this.session = null;
+    this.trust = null;
+    this.failure = null;
+    this.outbox = [];              // {kind, id, text} typed before the session existed (or while blocked)
+    this.unacknowledged = new Map(); // id -> payload, sent and not acknowledged
+    this.acksDue = [];
+  }
+
+  get state() {
+    if (this.failure) return State.REFUSED;
+    if (!this.session) return State.HANDSHAKING;
+    if (this.trust === Trust.MISMATCH) return State.KEY_CHANGED;
+    return this.trust === Trust.VERIFIED ? State.VERIFIED : State.SECURE;
+  }
+
+  get blocked() {
+    return this.trust === Trust.MISMATCH;
+  }
+
+  context() {
+    const e = this.engine;
+    return {
+      suite: e.suite, room: e.room, self: e.name, peer: this.name, identity: e.identity,
+      trace: (step, purpose, values) => e.listener.trace(this.name, step, purpose, values),
+    };
+  }
+
+  // ---- handshake ----
+
+  async initiate() {
+    this.engine.listener.status(`Generating ${this.engine.suite.ka.id} keys... (fresh for the session with ${this.name})`);
+    this.initiator = await Initiator.start(this.context());
+    this.engine.listener.status(`Exchanging public keys... (with ${this.name})`);
+    this.engine.sendTo(this.name, FrameType.HANDSHAKE_INIT, hs.encodeInit(this.initiator.init));
+  }
+
+  async frameReceived(envelope, frame) {
+    switch (envelope.type) {
+      case FrameType.HANDSHAKE_INIT: return this.respond(hs.parseInit(envelope.body));
+      case FrameType.HANDSHAKE_RESPONSE: return this.completeAsInitiator(hs.parseResponse(envelope.body));
+      case FrameType.HANDSHAKE_FINISH: return this.completeAsResponder(hs.parseFinish(envelope.body));
+      case FrameType.HANDSHAKE_REJECT: return this.refused(hs.parseReject(envelope.body));
+      case FrameType.DATA: return this.receive(envelope, frame);
+      default: return this.engine.listener.warning(`unexpected ${typeName(envelope.type)} from ${this.name} ignored`);
+    }
+  }
+
+  async respond(init) {
+    if (this.session || this.responder || this.initiator) {
+      this.engine.listener.warning(`unexpected handshake from ${this.name} while one is already under way or done: ignored (replayed by the relay?)`);
+      return;
+    }
+    this.failure = null;
+    await this.step(async () => {
+      this.responder = await Responder.accept(this.context(), init);
+      this.engine.listener.status(`Exchanging public keys... (with ${this.name})`);
+      this.engine.sendTo(this.name, FrameType.HANDSHAKE_RESPONSE, hs.encodeResponse(this.responder.response));
+    });
+  }
+
+  async completeAsInitiator(response) {
+    const pending = this.initiator;
+    if (!pending) {
+      this.engine.listener.warning(`unexpected handshake response from ${this.name} ignored (replayed by the relay?)`);
+      return;
+    }
+    this.initiator = null;
+    await this.step(async () => {
+      const { finish, session } = await pending.receive(response);
+      this.engine.sendTo(this.name, FrameType.HANDSHAKE_FINISH, hs.encodeFinish(finish));
+      await this.established(session);
+    });
+  }
+
+  async completeAsResponder(finish) {
+    const pending = this.responder;
+    if (!pending) {
+      this.engine.listener.warning(`unexpected handshake finish from ${this.name} ignored (replayed by the relay?)`);
+      return;
+    }
+    this.responder = null;
+    await this.step(async () => this.established(await pending.finish(finish)));
+  }
+
+  async step(run) {
+    try {
+      await run();
+    } catch (e) {
+      if (!(e instanceof HandshakeError)) throw e;
+      if (e.reject) this.engine.sendTo(this.name, FrameType.HANDSHAKE_REJECT, hs.encodeReject(e.reject));
+      this.failed(`handshake with ${this.name} failed: ${e.message}`);
+    }
+  }
+
+  refused(reject) {
+    if (this.session) {
+      this.engine.listener.warning(`unexpected handshake rejection from ${this.name} ignored`);
+      return;
+    }
+    this.failed(`${this.name} refused the handshake: ${reject.message}`);
+  }
+
+  failed(reason) {
+    this.forget();
+    this.failure = reason;
+    this.engine.listener.warning(reason);
+    this.reportUndelivered(reason);
+    this.engine.listener.membersChanged();
+  }
+
+  async established(session) {
+    this.session = session;
+    this.failure = null;
+    this.trust = await this.engine.knownPeers.check(this.name, session.peerIdentity);
+    this.engine.listener.secured(this.name, session.safetyCode, this.trust);
+    this.engine.listener.membersChanged();
+    await this.flushOutbox();
+  }
+
+  // ---- trust ----
+
+  /** Accepts a changed identity key and sends what was held meanwhile. */
+  async acceptNewKey() {
+    if (!this.blocked) return false;
+    await this.engine.knownPeers.trust(this.name, this.session.peerIdentity);
+    this.trust = Trust.MATCHES;
+    if (this.outbox.length) this.engine.listener.status(`Sending the ${this.outbox.length} message(s) held for ${this.name}`);
+    await this.flushOutbox();
+    this.engine.listener.membersChanged();
+    return true;
+  }
+
+  async markVerified() {
+    if (!this.session || this.blocked) return false;
+    await this.engine.knownPeers.markVerified(this.name, this.session.peerIdentity);
+    this.trust = Trust.VERIFIED;
+    this.engine.listener.membersChanged();
+    return true;
+  }
+
+  // ---- sending ----
+
+  async deliver(payload) {
+    if (this.failure) {
+      this.engine.listener.notDelivered(this.name, payload.id, `no secure session: ${this.failure}`);
+      return;
+    }
+    if (!this.session || this.blocked) {
+      if (this.outbox.length >= this.engine.maxQueued) {
+        this.engine.listener.notDelivered(this.name, payload.id, `the queue for ${this.name} is full`);
+        return;
+      }
+      this.outbox.push(payload);
+      if (this.blocked) {
+        this.engine.listener.warning(`message to ${this.name} held: ${this.name}'s identity key CHANGED. Compare the safety number, then accept the new key to send it`);
+        this.engine.listener.membersChanged();
+      }
+      return;
+    }
+    await this.sealAndSend(payload);
+  }
+
+  async sealAndSend(payload) {
+    this.unacknowledged.set(payload.id, payload);
+    this.engine.send(await this.session.seal(encodeMessage(payload.kind, payload.id, payload.text)));
+  }
+
+  async flushOutbox() {
+    if (this.blocked) return;
+    // Unacknowledged messages from before a reconnect go again under the new keys; ids let the
+    // receiver show each only once.
+    const pending = [...this.unacknowledged.values(), ...this.outbox];
+    this.outbox = [];
+    for (const payload of pending) await this.sealAndSend(payload);
+  }
+
+  queue(payloads) {
+    this.outbox.push(...payloads);
+  }
+
+  // ---- receiving ----
+
+  async receive(envelope, frame) {
+    const { listener } = this.engine;
+    if (!this.session) {
+      listener.warning(`encrypted message from ${this.name} before the handshake finished: rejected`);
+      return;
+    }
+    let opened;
+    try {
+      opened = await this.session.open(envelope, frame);
+    } catch (e) {
+      if (e instanceof Rejected) {
+        listener.warning(`rejected: ${e.message}`);
+        return;
+      }
+      throw e;
+    }
+    if (opened.missed > 0n) listener.warning(`${opened.missed} message(s) from ${this.name} never arrived (dropped by the relay?)`);
+    let payload;
+    try {
+      payload = parsePayload(opened.plaintext);
+    } catch (e) {
+      if (e instanceof MalformedFrame) return listener.warning(`unreadable message from ${this.name}: ${e.message}`);
+      throw e;
+    }
+    if (payload.kind === 'ack') {
+      for (const id of payload.ids) {
+        if (this.unacknowledged.delete(id)) listener.delivered(this.name, id);
+      }
+      return;
+    }
+    this.acksDue.push(payload.id);
+    if (this.acksDue.length >= MAX_ACK_IDS) await this.sendAcks();
+    if (this.engine.firstTime(this.name, payload.id)) {
+      if (this.blocked) listener.warning(`the next message is signed by a NEW identity key for ${this.name}: it may not come from ${this.name}`);
+      listener.message({ from: this.name, text: payload.text, direct: payload.kind === Kind.DIRECT, at: new Date() });
+    }
+  }
+
+  async sendAcks() {
+    if (!this.acksDue.length || !this.session) return;
+    const ids = this.acksDue;
+    this.acksDue = [];
+    this.engine.send(await this.session.seal(encodeAck(ids)));
+  }
+
+  // ---- ending ----
+
+  forget() {
+    this.initiator = null;
+    this.responder = null;
+    this.session?.destroy();
+    this.session = null;
+  }
+
+  takePending() {
+    const pending = [...this.unacknowledged.values(), ...this.outbox];
+    this.unacknowledged.clear();
+    this.outbox = [];
+    return pending;
+  }
+
+  reportUndelivered(reason) {
+    for (const p of this.takePending()) this.engine.listener.notDelivered(this.name, p.id, reason);
+  }
+}

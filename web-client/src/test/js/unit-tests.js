@@ -1,0 +1,158 @@
+// The browser client's unit tests, run in Chromium by browser-tests (JavaScriptUnitTest), which
+// passes in the worked example of docs/PROTOCOL.md §12, read from the document itself. The example
+// is recomputed byte for byte with this page's WebCrypto and @noble code: the same modules the
+// client runs.
+import { MalformedFrame, concat, fromHex, hex, utf8 } from '../../main/js/wire/bytes.js';
+import { FrameType, encodeEnvelope, parseEnvelope } from '../../main/js/wire/envelope.js';
+import * as hs from '../../main/js/wire/handshake-messages.js';
+import { encodeMessage, parsePayload } from '../../main/js/wire/chat-payload.js';
+import { nameProblem } from '../../main/js/wire/names.js';
+import { findSuite } from '../../main/js/crypto/suites.js';
+import * as p256 from '../../main/js/crypto/p256.js';
+import * as x25519 from '../../main/js/crypto/x25519.js';
+import * as mlkem from '../../main/js/crypto/ml-kem-768.js';
+import * as hybrid from '../../main/js/crypto/x25519-mlkem768.js';
+import { identityFromSeed } from '../../main/js/crypto/ed25519.js';
+import { InvalidKey } from '../../main/js/crypto/invalid-key.js';
+import { Initiator, Responder } from '../../main/js/handshake/handshake.js';
+import { safetyNumber } from '../../main/js/handshake/safety.js';
+import { nonceFor, Rejected } from '../../main/js/session/session.js';
+
+const results = [];
+const b64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+function check(name, actual, expected) {
+  const a = actual instanceof Uint8Array ? hex(actual) : String(actual);
+  const e = expected instanceof Uint8Array ? hex(expected) : String(expected);
+  results.push(a === e ? `ok   ${name}` : `FAIL ${name}: expected ${e}, got ${a}`);
+}
+
+async function throws(name, run, type) {
+  try {
+    await run();
+    results.push(`FAIL ${name}: nothing was thrown`);
+  } catch (e) {
+    results.push(e instanceof type ? `ok   ${name} (${e.message})` : `FAIL ${name}: threw ${e}`);
+  }
+}
+
+async function p256Share(privateHex, publicHex) {
+  const pub = fromHex(publicHex);
+  const jwk = { kty: 'EC', crv: 'P-256', d: b64url(fromHex(privateHex)), x: b64url(pub.subarray(1, 33)), y: b64url(pub.subarray(33)), ext: true };
+  return p256.fromPrivateJwk(jwk, pub);
+}
+
+/** The suite with a key agreement that answers with the example's fixed ephemeral keys. */
+function fixedSuite(base, aliceShare, bobShare) {
+  const ka = {
+    id: base.ka.id,
+    generate: async () => aliceShare,
+    respond: async (initiatorPublic) => ({ message: bobShare.publicBytes, secret: await bobShare.finish(initiatorPublic) }),
+  };
+  return { ...base, ka };
+}
+
+async function workedExample(x) {
+  const base = findSuite(x['suite']);
+  check('suite is known', base?.id, x['suite']);
+  const aliceShare = await p256Share(x['alice.ephemeral.private'], x['alice.ephemeral.public']);
+  const bobShare = await p256Share(x['bob.ephemeral.private'], x['bob.ephemeral.public']);
+  const suite = fixedSuite(base, aliceShare, bobShare);
+  const alice = await identityFromSeed(fromHex(x['alice.identity.private']), fromHex(x['alice.identity.public']));
+  const bob = await identityFromSeed(fromHex(x['bob.identity.private']), fromHex(x['bob.identity.public']));
+  const traced = {};
+  const ctx = (self, peer, identity) => ({
+    suite, room: x['room'], self, peer, identity,
+    trace: (step, purpose, values) => (traced[self] ??= []).push({ step, values }),
+  });
+  const room = x['room'];
+  const A = x['initiator'];
+  const B = x['responder'];
+
+  const initiator = await Initiator.start(ctx(A, B, alice), aliceShare);
+  const initFrame = encodeEnvelope(FrameType.HANDSHAKE_INIT, A, B, room, hs.encodeInit(initiator.init));
+  check('frame.init', initFrame, fromHex(x['frame.init']));
+
+  const responder = await Responder.accept(ctx(B, A, bob), hs.parseInit(parseEnvelope(initFrame).body));
+  const responseFrame = encodeEnvelope(FrameType.HANDSHAKE_RESPONSE, B, A, room, hs.encodeResponse(responder.response));
+  check('frame.response', responseFrame, fromHex(x['frame.response']));
+
+  const { finish, session: aliceSession } = await initiator.receive(hs.parseResponse(parseEnvelope(responseFrame).body));
+  const finishFrame = encodeEnvelope(FrameType.HANDSHAKE_FINISH, A, B, room, hs.encodeFinish(finish));
+  check('frame.finish', finishFrame, fromHex(x['frame.finish']));
+  const bobSession = await responder.finish(hs.parseFinish(parseEnvelope(finishFrame).body));
+
+  check('shared.secret', await aliceShare.finish(bobShare.publicBytes), fromHex(x['shared.secret']));
+  const hashes = traced[A].filter((t) => t.step === 'transcript').map((t) => t.values.hash);
+  check('13 transcript fields absorbed', hashes.length, 13);
+  hashes.forEach((h, i) => check(`transcript.${String(i + 1).padStart(2, '0')}`, h, fromHex(x[`transcript.${String(i + 1).padStart(2, '0')}`])));
+  check('prk', traced[A].find((t) => t.step === 'hkdf-extract').values.prk, fromHex(x['prk']));
+  const keys = traced[A].find((t) => t.step === 'keys').values;
+  for (const k of ['i2r key', 'i2r iv', 'r2i key', 'r2i iv']) check(k.replace(' ', '.'), keys[k], fromHex(x[k.replace(' ', '.')]));
+  check('responder.confirm', responder.response.confirmation, fromHex(x['responder.confirm']));
+  check('initiator.confirm', finish.confirmation, fromHex(x['initiator.confirm']));
+  check('safety.code (initiator)', aliceSession.safetyCode, x['safety.code']);
+  check('safety.code (responder)', bobSession.safetyCode, x['safety.code']);
+
+  const plaintext = encodeMessage(1, 1n, 'Hello Bob!');
+  check('message.plaintext', plaintext, fromHex(x['message.plaintext']));
+  check('message.nonce', nonceFor(fromHex(x['i2r.iv']), BigInt(x['message.counter'])), fromHex(x['message.nonce']));
+  const dataFrame = await aliceSession.seal(plaintext);
+  check('frame.data', dataFrame, fromHex(x['frame.data']));
+  const opened = await bobSession.open(parseEnvelope(dataFrame), dataFrame);
+  check('Bob reads Alice\'s message', parsePayload(opened.plaintext).text, 'Hello Bob!');
+
+  await throws('a replayed DATA frame is rejected', () => bobSession.open(parseEnvelope(dataFrame), dataFrame), Rejected);
+  const tampered = Uint8Array.from(await aliceSession.seal(plaintext));
+  tampered[tampered.length - 20] ^= 1;
+  await throws('a tampered DATA frame is rejected', () => bobSession.open(parseEnvelope(tampered), tampered), Rejected);
+  if (x['safety.number']) {
+    check('safety.number', await safetyNumber(A, alice.publicKey, B, bob.publicKey), x['safety.number']);
+  }
+  for (let n = 0; n < initFrame.length; n++) {
+    if (n === 0) continue;
+    let rejected = false;
+    try {
+      const env = parseEnvelope(initFrame.subarray(0, n));
+      hs.parseInit(env.body);
+    } catch (e) {
+      rejected = e instanceof MalformedFrame;
+    }
+    if (!rejected) {
+      results.push(`FAIL truncated INIT of ${n} bytes was accepted`);
+      return;
+    }
+  }
+  results.push(`ok   every truncation of frame.init is malformed (${initFrame.length - 1} prefixes)`);
+}
+
+async function otherChecks() {
+  await throws('X25519: the all-zero (low-order) public key is refused', async () => (await x25519.generate()).finish(new Uint8Array(32)), InvalidKey);
+  await throws('X25519: a 31-byte key is refused', () => x25519.respond(new Uint8Array(31)), InvalidKey);
+  await throws('P-256: a point off the curve is refused', () => p256.respond(concat(Uint8Array.of(4), new Uint8Array(64).fill(1))), InvalidKey);
+  await throws('P-256: a compressed point is refused', () => p256.respond(concat(Uint8Array.of(2), new Uint8Array(32).fill(1))), InvalidKey);
+  const badEk = new Uint8Array(mlkem.publicKeyLength).fill(0xff);
+  await throws('ML-KEM-768: an encapsulation key with coefficients >= q is refused', async () => mlkem.respond(badEk), InvalidKey);
+  const i = await hybrid.generate();
+  check('X25519MLKEM768 public key is 1216 bytes', i.publicBytes.length, 1216);
+  const r = await hybrid.respond(i.publicBytes);
+  check('X25519MLKEM768 response is 1120 bytes', r.message.length, 1120);
+  check('X25519MLKEM768 both sides get the same 64-byte secret', hex(await i.finish(r.message)), hex(r.secret));
+  await throws('chat text that is not UTF-8 is malformed', async () => parsePayload(concat(encodeMessage(1, 5n, ''), Uint8Array.of(0xc3, 0x28))), MalformedFrame);
+  check('a name with a space is refused', nameProblem('name', 'a b') !== null, true);
+  check('a name of 33 bytes is refused', nameProblem('name', 'x'.repeat(33)) !== null, true);
+  check('a name with a slash is refused', nameProblem('name', 'a/b') !== null, true);
+  check('a plain name is fine', nameProblem('name', 'Zoë'), null);
+  check('utf8 round trip', hex(utf8('é')), 'c3a9');
+}
+
+window.runUnitTests = async (example) => {
+  try {
+    await workedExample(example);
+    await otherChecks();
+  } catch (e) {
+    results.push(`FAIL unexpected error: ${e?.stack ?? e}`);
+  }
+  document.querySelector('#results').textContent = results.join('\n');
+  return results;
+};
