@@ -30,7 +30,8 @@ export class ChatEngine {
     this.peers = new Map();
     this.seen = new SeenMessages();
     this.heldForRoom = [];        // typed while offline, for everyone in the room
-    this.heldFor = new Map();     // name -> payloads not acknowledged when the connection dropped
+    this.heldFor = new Map();     // name -> payloads waiting for that member to be back after a reconnect
+    this.absent = [];             // members when the connection dropped
     this.nextId = randomId();
     this.queue = Promise.resolve();
     this.inFlight = 0;
@@ -84,7 +85,9 @@ export class ChatEngine {
       const payload = { kind: Kind.ROOM, id: this.nextId++, text };
       if (!this.joined) {
         if (this.closed || !this.everJoined) return null;
-        this.heldForRoom.push(payload);
+        // For each member who was in the room (they get it when they are back), else for whoever is there.
+        if (this.absent.length) for (const name of this.absent) this.hold(name, [payload]);
+        else this.heldForRoom.push(payload);
         this.listener.status('Not connected: message queued, it will be sent after reconnecting');
         return payload.id;
       }
@@ -218,6 +221,7 @@ export class ChatEngine {
       this.run(() => peer.initiate());
     }
     this.heldForRoom = [];
+    this.absent = [];
     if (this.heldFor.size) this.giveUpLater();
     this.listener.membersChanged();
     if (first) this.onFirstJoin.resolve();
@@ -251,6 +255,10 @@ export class ChatEngine {
     this.listener.warning(`relay: ${reason}`);
   }
 
+  hold(name, payloads) {
+    if (payloads.length) this.heldFor.set(name, [...(this.heldFor.get(name) ?? []), ...payloads]);
+  }
+
   handHeld(peer) {
     const held = this.heldFor.get(peer.name);
     if (held) {
@@ -272,10 +280,10 @@ export class ChatEngine {
   connectionClosed(reason) {
     const wasJoined = this.joined;
     this.joined = false;
+    if (this.peers.size) this.absent = [...this.peers.keys()];
     for (const peer of this.peers.values()) {
       peer.forget();
-      const pending = peer.takePending();
-      if (pending.length) this.heldFor.set(peer.name, [...(this.heldFor.get(peer.name) ?? []), ...pending]);
+      this.hold(peer.name, peer.takePending());
     }
     this.peers.clear();
     this.listener.membersChanged();

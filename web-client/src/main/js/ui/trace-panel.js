@@ -7,7 +7,9 @@ const MAX_STEPS = 400;
 /** Secrets the handshake derives: named in the panel, never shown (the terminal's --trace shows them, on request). */
 const SECRET = new Set(['prk', 'i2r key', 'r2i key']);
 
-const show = (value) => (value instanceof Uint8Array ? `${hex(value)} (${value.length} bytes)` : String(value));
+/** Long values (ML-KEM keys are 1184 bytes) are cut to their first 48 bytes: enough to compare. */
+const show = (value) => (value instanceof Uint8Array
+  ? `${hex(value.subarray(0, 48))}${value.length > 48 ? '…' : ''} (${value.length} bytes)` : String(value));
 
 export class TracePanel {
   constructor() {

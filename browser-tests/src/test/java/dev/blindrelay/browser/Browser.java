@@ -1,7 +1,6 @@
 package dev.blindrelay.browser;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -42,6 +41,11 @@ final class Browser implements AutoCloseable {
     }
 
     Browser(int width, int height) {
+        this(width, height, List.of());
+    }
+
+    /** With extra Chromium flags, e.g. a host-resolver rule that gives 127.0.0.1 another name. */
+    Browser(int width, int height, List<String> extraArguments) {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(binary)) {
                 throw new IllegalStateException(binary + " is missing: install Debian's chromium and chromium-driver "
@@ -58,12 +62,18 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
+        if (width < 500) {
+            // A headless window is at least 500 px wide: emulate the phone's viewport instead.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                    "width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
     }
 
     WebDriver driver() {
@@ -101,10 +111,6 @@ final class Browser implements AutoCloseable {
         } catch (RuntimeException e) {
             return "(no " + css + ")";
         }
-    }
-
-    void resize(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
     }
 
     void screenshot(Path to) throws IOException {
