@@ -195,7 +195,7 @@ export class ChatEngine {
       case FrameType.NOTICE: return this.listener.notice(relay.parseNotice(body));
       case FrameType.PING:
         relay.expectEmpty(body, 'PING');
-        return this.send(encodeEnvelope(FrameType.PONG, '', '', this.room));
+        return this.send(encodeEnvelope(FrameType.PONG, this.name, '', this.room)); // our name: '' is the relay's
       case FrameType.PONG: return undefined;
       default: return this.listener.warning(`unexpected ${typeName(envelope.type)} from the relay ignored`);
     }

@@ -63,7 +63,7 @@ export class Peer {
       case FrameType.HANDSHAKE_FINISH: return this.completeAsResponder(hs.parseFinish(envelope.body));
       case FrameType.HANDSHAKE_REJECT: return this.refused(hs.parseReject(envelope.body));
       case FrameType.DATA: return this.receive(envelope, frame);
-      default: return this.engine.listener.warning(`unexpected ${typeName(envelope.type)} from ${this.name} ignored`);
+      default: return this.engine.listener.warning(`${typeName(envelope.type)} from ${this.name} ignored: this page does not know that type`);
     }
   }
 

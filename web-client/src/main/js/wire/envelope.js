@@ -31,7 +31,8 @@ export function parseEnvelope(frame) {
   const version = r.u8('version');
   if (version !== VERSION) throw new MalformedFrame(`unknown envelope version ${version}`);
   const type = r.u8('type');
-  if (!(type in NAMES)) throw new MalformedFrame(`unknown frame type 0x${type.toString(16)}`);
+  // Peer-to-peer types this version does not define (0x14, 0x21...) pass the relay; the client ignores them.
+  if (!(type in NAMES) && !isPeerToPeer(type)) throw new MalformedFrame(`unknown frame type 0x${type.toString(16)}`);
   const sender = field(r, 'sender');
   const recipient = field(r, 'recipient');
   const room = field(r, 'room');
