@@ -4,11 +4,12 @@
 import { MalformedFrame } from '../wire/bytes.js';
 import { FrameType, typeName } from '../wire/envelope.js';
 import { Kind, encodeAck, encodeMessage, parsePayload, MAX_ACK_IDS } from '../wire/chat-payload.js';
-import * as hs from '../wire/handshake-messages.js';
-import { HandshakeError } from '../handshake/handshake-error.js';
-import { Initiator, Responder } from '../handshake/handshake.js';
+import { PeerHandshake } from './peer-handshake.js';
 import { Rejected } from '../session/session.js';
 import { Trust } from '../identity/known-peers.js';
+
+const HANDSHAKE_TYPES = new Set([FrameType.HANDSHAKE_INIT, FrameType.HANDSHAKE_RESPONSE, FrameType.HANDSHAKE_FINISH,
+  FrameType.HANDSHAKE_REJECT]);
 
 export const State = Object.freeze({
   HANDSHAKING: 'handshaking', SECURE: 'secure', VERIFIED: 'verified', KEY_CHANGED: 'key-changed', REFUSED: 'refused',
@@ -18,8 +19,7 @@ export class Peer {
   constructor(name, engine) {
     this.name = name;
     this.engine = engine;
-    this.initiator = null;
-    this.responder = null;
+    this.handshake = new PeerHandshake(this);
     this.session = null;
     this.trust = null;
     this.failure = null;
@@ -49,77 +49,14 @@ export class Peer {
 
   // ---- handshake ----
 
-  async initiate() {
-    this.engine.listener.status(`Generating ${this.engine.suite.ka.id} keys... (fresh for the session with ${this.name})`);
-    this.initiator = await Initiator.start(this.context());
-    this.engine.listener.status(`Exchanging public keys... (with ${this.name})`);
-    this.engine.sendTo(this.name, FrameType.HANDSHAKE_INIT, hs.encodeInit(this.initiator.init));
+  initiate() {
+    return this.handshake.initiate();
   }
 
   async frameReceived(envelope, frame) {
-    switch (envelope.type) {
-      case FrameType.HANDSHAKE_INIT: return this.respond(hs.parseInit(envelope.body));
-      case FrameType.HANDSHAKE_RESPONSE: return this.completeAsInitiator(hs.parseResponse(envelope.body));
-      case FrameType.HANDSHAKE_FINISH: return this.completeAsResponder(hs.parseFinish(envelope.body));
-      case FrameType.HANDSHAKE_REJECT: return this.refused(hs.parseReject(envelope.body));
-      case FrameType.DATA: return this.receive(envelope, frame);
-      default: return this.engine.listener.warning(`${typeName(envelope.type)} from ${this.name} ignored: this page does not know that type`);
-    }
-  }
-
-  async respond(init) {
-    if (this.session || this.responder || this.initiator) {
-      this.engine.listener.warning(`unexpected handshake from ${this.name} while one is already under way or done: ignored (replayed by the relay?)`);
-      return;
-    }
-    this.failure = null;
-    await this.step(async () => {
-      this.responder = await Responder.accept(this.context(), init);
-      this.engine.listener.status(`Exchanging public keys... (with ${this.name})`);
-      this.engine.sendTo(this.name, FrameType.HANDSHAKE_RESPONSE, hs.encodeResponse(this.responder.response));
-    });
-  }
-
-  async completeAsInitiator(response) {
-    const pending = this.initiator;
-    if (!pending) {
-      this.engine.listener.warning(`unexpected handshake response from ${this.name} ignored (replayed by the relay?)`);
-      return;
-    }
-    this.initiator = null;
-    await this.step(async () => {
-      const { finish, session } = await pending.receive(response);
-      this.engine.sendTo(this.name, FrameType.HANDSHAKE_FINISH, hs.encodeFinish(finish));
-      await this.established(session);
-    });
-  }
-
-  async completeAsResponder(finish) {
-    const pending = this.responder;
-    if (!pending) {
-      this.engine.listener.warning(`unexpected handshake finish from ${this.name} ignored (replayed by the relay?)`);
-      return;
-    }
-    this.responder = null;
-    await this.step(async () => this.established(await pending.finish(finish)));
-  }
-
-  async step(run) {
-    try {
-      await run();
-    } catch (e) {
-      if (!(e instanceof HandshakeError)) throw e;
-      if (e.reject) this.engine.sendTo(this.name, FrameType.HANDSHAKE_REJECT, hs.encodeReject(e.reject));
-      this.failed(`handshake with ${this.name} failed: ${e.message}`);
-    }
-  }
-
-  refused(reject) {
-    if (this.session) {
-      this.engine.listener.warning(`unexpected handshake rejection from ${this.name} ignored`);
-      return;
-    }
-    this.failed(`${this.name} refused the handshake: ${reject.message}`);
+    if (envelope.type === FrameType.DATA) return this.receive(envelope, frame);
+    if (HANDSHAKE_TYPES.has(envelope.type)) return this.handshake.frameReceived(envelope);
+    return this.engine.listener.warning(`${typeName(envelope.type)} from ${this.name} ignored: this page does not know that type`);
   }
 
   failed(reason) {
@@ -131,6 +68,7 @@ export class Peer {
   }
 
   async established(session) {
+    this.handshake.abort();
     this.session = session;
     this.failure = null;
     this.trust = await this.engine.knownPeers.check(this.name, session.peerIdentity);
@@ -250,8 +188,7 @@ export class Peer {
   // ---- ending ----
 
   forget() {
-    this.initiator = null;
-    this.responder = null;
+    this.handshake.abort();
     this.session?.destroy();
     this.session = null;
   }
