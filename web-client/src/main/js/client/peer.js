@@ -122,14 +122,14 @@ export class Peer {
 
   async sealAndSend(payload) {
     this.unacknowledged.set(payload.id, payload);
-    this.engine.send(await this.session.seal(encodeMessage(payload.kind, payload.id, payload.text)));
+    this.engine.send(await this.session.seal(encodeMessage(payload.kind, payload.id, payload.text, payload.sentAgain)));
   }
 
   async flushOutbox() {
     if (this.blocked) return;
-    // Unacknowledged messages from before a reconnect go again under the new keys; ids let the
-    // receiver show each only once.
-    const pending = [...this.unacknowledged.values(), ...this.outbox];
+    // The outbox holds what waited for this session, including what an earlier session (before a
+    // reconnect) sent without an acknowledgement: that is marked sent again, so it is shown once.
+    const pending = this.outbox;
     this.outbox = [];
     for (const payload of pending) await this.sealAndSend(payload);
   }
@@ -172,7 +172,8 @@ export class Peer {
     }
     this.acksDue.push(payload.id);
     if (this.acksDue.length >= MAX_ACK_IDS) await this.sendAcks();
-    if (this.engine.firstTime(this.name, payload.id)) {
+    // Only a message its sender marked as sent again can be a repeat (PROTOCOL.md §8, message ids).
+    if (this.engine.firstTime(this.name, payload.id) || !payload.sentAgain) {
       if (this.blocked) listener.warning(`the next message is signed by a NEW identity key for ${this.name}: it may not come from ${this.name}`);
       listener.message({ from: this.name, text: payload.text, direct: payload.kind === Kind.DIRECT, at: new Date() });
     }
@@ -193,8 +194,9 @@ export class Peer {
     this.session = null;
   }
 
+  /** What this member has not acknowledged (marked: sent again in the next session) and what never left. */
   takePending() {
-    const pending = [...this.unacknowledged.values(), ...this.outbox];
+    const pending = [...[...this.unacknowledged.values()].map((p) => ({ ...p, sentAgain: true })), ...this.outbox];
     this.unacknowledged.clear();
     this.outbox = [];
     return pending;

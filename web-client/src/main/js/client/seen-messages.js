@@ -1,17 +1,18 @@
-// Message ids already shown, per sender: a message resent after a reconnect is shown once.
-const MAX_PER_SENDER = 10000;
+// The last 4096 (sender, message id) pairs seen (PROTOCOL.md §8): a message that its sender marked as
+// sent again after a reconnect is shown only if its id is not among them.
+const CAPACITY = 4096;
 
 export class SeenMessages {
   constructor() {
-    this.bySender = new Map();
+    this.pairs = new Set();
   }
 
+  /** Records the pair; true the first time. */
   firstTime(sender, id) {
-    let ids = this.bySender.get(sender);
-    if (!ids) this.bySender.set(sender, (ids = new Set()));
-    if (ids.has(id)) return false;
-    ids.add(id);
-    if (ids.size > MAX_PER_SENDER) ids.delete(ids.values().next().value);
+    const key = `${sender}\u0000${id}`;
+    if (this.pairs.has(key)) return false;
+    this.pairs.add(key);
+    if (this.pairs.size > CAPACITY) this.pairs.delete(this.pairs.values().next().value);
     return true;
   }
 }
