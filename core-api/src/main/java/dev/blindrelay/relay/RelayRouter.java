@@ -315,24 +315,41 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
      * with the same limits as a local one. The other relay's sender cannot be paused from here, so a
      * full queue is reported to the caller, which holds the sender back through its own relay.
      *
-     * @return the recipient when its queue is now above the high-water mark, else null
+     * <p>The frame is queued without a flush: the caller delivers a batch, then calls {@link #flush} for each
+     * recipient once.
+     *
+     * @return the recipient, or null when it is not here (it left while the frame was on its way, as on a
+     *         single relay); {@link #isFull} says whether its queue is now above the high-water mark
      */
     public Member deliver(EnvelopeHeader header, byte[] frame) {
         Member target = localMember(header.room(), header.recipient());
         if (target == null || target.closing) {
-            return null; // it left while the frame was on its way, as on a single relay
-        }
-        target.link.send(frame);
-        observer.forwarded(header, frame);
-        if (target.link.isWritable()) {
             return null;
+        }
+        target.link.write(frame);
+        observer.forwarded(header, frame);
+        return target;
+    }
+
+    /** For directories: flushes what {@link #deliver} queued for {@code target}. */
+    public void flush(Member target) {
+        target.link.flush();
+    }
+
+    /**
+     * For directories, after a delivery: true when {@code target}'s queue is above the high-water mark, so the
+     * senders that write to it must pause. One past the hard limit is cut off; one that stops reading is watched.
+     */
+    public boolean isFull(Member target) {
+        if (target.closing || target.link.isWritable()) {
+            return false;
         }
         if (target.link.queuedBytes() > limits.maxQueuedBytes()) {
             cutOff(target, "too slow: more than " + limits.maxQueuedBytes() + " bytes queued; disconnected");
-            return null;
+            return false;
         }
         watchForStall(target);
-        return target;
+        return true;
     }
 
     @Override

@@ -12,6 +12,19 @@ public interface RelayLink {
      */
     void send(byte[] frame);
 
+    /**
+     * Queues a frame without flushing, for a caller that sends a batch from another thread (a relay cluster
+     * delivering what NATS brought) and then calls {@link #flush()} once: one wake-up and one write for the
+     * batch instead of one per frame.
+     */
+    default void write(byte[] frame) {
+        send(frame);
+    }
+
+    /** Flushes what {@link #write} queued. */
+    default void flush() {
+    }
+
     /** False while more than the high-water mark is queued (see {@link TransportOptions}). */
     boolean isWritable();
 

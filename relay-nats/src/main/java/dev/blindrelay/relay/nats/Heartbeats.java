@@ -3,6 +3,7 @@ package dev.blindrelay.relay.nats;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import io.nats.client.MessageHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,14 +48,15 @@ final class Heartbeats {
         this.listener = listener;
     }
 
-    void start(Dispatcher dispatcher, ScheduledExecutorService timer, Duration interval) {
-        dispatcher.subscribe(Subjects.HEARTBEAT, this::arrived);
+    /** @param handler {@link #arrived}, perhaps wrapped by the caller */
+    void start(Dispatcher dispatcher, MessageHandler handler, ScheduledExecutorService timer, Duration interval) {
+        dispatcher.subscribe(Subjects.HEARTBEAT, handler);
         long beat = interval.toMillis();
         timer.scheduleAtFixedRate(() -> publish(self), 0, beat, TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::sweep, beat / 4, beat / 4, TimeUnit.MILLISECONDS);
     }
 
-    private void arrived(Message message) {
+    void arrived(Message message) {
         String relay = new String(message.getData(), StandardCharsets.US_ASCII);
         if (relay.startsWith(BYE)) {
             gone(relay.substring(BYE.length()));

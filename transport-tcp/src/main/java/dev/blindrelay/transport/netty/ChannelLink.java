@@ -29,6 +29,16 @@ final class ChannelLink implements RelayLink {
     }
 
     @Override
+    public void write(byte[] frame) {
+        channel.write(frame, channel.voidPromise()); // from another thread: queued without waking the loop
+    }
+
+    @Override
+    public void flush() {
+        channel.flush();
+    }
+
+    @Override
     public boolean isWritable() {
         return channel.isWritable();
     }
