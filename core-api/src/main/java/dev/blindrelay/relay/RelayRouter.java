@@ -315,9 +315,6 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
      * with the same limits as a local one. The other relay's sender cannot be paused from here, so a
      * full queue is reported to the caller, which holds the sender back through its own relay.
      *
-     * <p>The frame is queued without a flush: the caller delivers a batch, then calls {@link #flush} for each
-     * recipient once.
-     *
      * @return the recipient, or null when it is not here (it left while the frame was on its way, as on a
      *         single relay); {@link #isFull} says whether its queue is now above the high-water mark
      */
@@ -326,14 +323,9 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
         if (target == null || target.closing) {
             return null;
         }
-        target.link.write(frame);
+        target.link.sendBatched(frame);
         observer.forwarded(header, frame);
         return target;
-    }
-
-    /** For directories: flushes what {@link #deliver} queued for {@code target}. */
-    public void flush(Member target) {
-        target.link.flush();
     }
 
     /**

@@ -13,16 +13,12 @@ public interface RelayLink {
     void send(byte[] frame);
 
     /**
-     * Queues a frame without flushing, for a caller that sends a batch from another thread (a relay cluster
-     * delivering what NATS brought) and then calls {@link #flush()} once: one wake-up and one write for the
-     * batch instead of one per frame.
+     * As {@link #send}, for a caller on another thread that sends many frames in a row (a relay cluster
+     * delivering what NATS brought): the link may gather them and write and flush them together, one
+     * wake-up of its thread and one write per batch instead of per frame.
      */
-    default void write(byte[] frame) {
+    default void sendBatched(byte[] frame) {
         send(frame);
-    }
-
-    /** Flushes what {@link #write} queued. */
-    default void flush() {
     }
 
     /** False while more than the high-water mark is queued (see {@link TransportOptions}). */

@@ -3,7 +3,6 @@ package dev.blindrelay.relay.nats;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
-import io.nats.client.MessageHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +47,14 @@ final class Heartbeats {
         this.listener = listener;
     }
 
-    /** @param handler {@link #arrived}, perhaps wrapped by the caller */
-    void start(Dispatcher dispatcher, MessageHandler handler, ScheduledExecutorService timer, Duration interval) {
-        dispatcher.subscribe(Subjects.HEARTBEAT, handler);
+    void start(Dispatcher dispatcher, ScheduledExecutorService timer, Duration interval) {
+        dispatcher.subscribe(Subjects.HEARTBEAT, this::arrived);
         long beat = interval.toMillis();
         timer.scheduleAtFixedRate(() -> publish(self), 0, beat, TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::sweep, beat / 4, beat / 4, TimeUnit.MILLISECONDS);
     }
 
-    void arrived(Message message) {
+    private void arrived(Message message) {
         String relay = new String(message.getData(), StandardCharsets.US_ASCII);
         if (relay.startsWith(BYE)) {
             gone(relay.substring(BYE.length()));

@@ -11,15 +11,12 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
-import io.nats.client.MessageHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +44,6 @@ final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(NatsDirectory.class);
     private static final int MAX_ATTEMPTS = 50;
     private static final long RETRY_NANOS = 10_000_000_000L;
-    private static final int MAX_BATCH = 64;
 
     private final NatsCluster cluster;
     private final RelayRouter router;
@@ -61,9 +57,6 @@ final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
     private final ScheduledExecutorService timer;
     private final RoomViews views;
     private final AtomicLong nextSerial = new AtomicLong();
-    /** Members here with frames queued but not flushed, and how many frames: the dispatcher thread's own. */
-    private final Set<Member> unflushed = Collections.newSetFromMap(new IdentityHashMap<>());
-    private int batched;
 
     NatsDirectory(NatsCluster cluster, RelayRouter router) {
         this.cluster = cluster;
@@ -78,11 +71,11 @@ final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("nats-heartbeat"));
         this.backpressure = new Backpressure(self, nats, router, timer);
         this.dispatcher = nats.createDispatcher();
-        this.views = new RoomViews(self, liveness, router, nats, dispatcher, this::flushing);
-        dispatcher.subscribe(Subjects.frames(self), flushing(this::frameArrived));
-        dispatcher.subscribe(Subjects.control(self), flushing(this::controlArrived));
+        this.views = new RoomViews(self, liveness, router, nats, dispatcher);
+        dispatcher.subscribe(Subjects.frames(self), this::frameArrived);
+        dispatcher.subscribe(Subjects.control(self), this::controlArrived);
         cluster.onReconnect(() -> runMembership(this::resynchronise));
-        heartbeats.start(dispatcher, flushing(heartbeats::arrived), timer, settings.heartbeat());
+        heartbeats.start(dispatcher, timer, settings.heartbeat());
         // Hear every live relay once before taking joins, so their members count from the first join on.
         sleep(settings.heartbeat().toMillis() * 5 / 4);
     }
@@ -118,51 +111,22 @@ final class NatsDirectory implements MemberDirectory, Heartbeats.Listener {
 
     // ---- what arrives from NATS: on the dispatcher thread --------------------------------------------
 
-    /**
-     * A frame for a member here. Frames are queued without a flush while NATS has more waiting, and flushed once
-     * per batch (at most {@link #MAX_BATCH} frames): one wake-up of the member's event loop and one write for
-     * the batch, instead of one per frame.
-     */
+    /** A frame for a member here (the link gathers the frames that arrive in a row into one write). */
     private void frameArrived(Message message) {
         byte[] frame = message.getData();
         try {
             EnvelopeHeader header = EnvelopeHeader.parse(frame);
             Member target = router.deliver(header, frame);
-            if (target != null) {
-                unflushed.add(target);
-                if (router.isFull(target)) {
-                    RoomView view = views.get(header.room());
-                    RoomView.Remote sender = view == null ? null : view.remote.get(header.sender());
-                    if (sender != null) {
-                        backpressure.hold(target, sender.relay(), header.room(), header.sender());
-                    }
+            if (target != null && router.isFull(target)) {
+                RoomView view = views.get(header.room());
+                RoomView.Remote sender = view == null ? null : view.remote.get(header.sender());
+                if (sender != null) {
+                    backpressure.hold(target, sender.relay(), header.room(), header.sender());
                 }
             }
         } catch (MalformedFrameException e) {
             LOG.warn("dropped a malformed frame from another relay: {}", e.getMessage());
         }
-        if (++batched >= MAX_BATCH) {
-            flushDeliveries();
-        }
-    }
-
-    /**
-     * Every handler on the dispatcher ends with this: when NATS has nothing more waiting, the frames queued
-     * for members here are flushed (whatever kind of message came last).
-     */
-    private MessageHandler flushing(MessageHandler handler) {
-        return message -> {
-            handler.onMessage(message);
-            if (dispatcher.getPendingMessageCount() == 0 && batched > 0) {
-                flushDeliveries();
-            }
-        };
-    }
-
-    private void flushDeliveries() {
-        unflushed.forEach(router::flush);
-        unflushed.clear();
-        batched = 0;
     }
 
     private void controlArrived(Message message) {

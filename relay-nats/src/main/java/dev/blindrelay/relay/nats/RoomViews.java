@@ -8,7 +8,6 @@ import dev.blindrelay.wire.WireReader;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
-import io.nats.client.MessageHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.function.UnaryOperator;
 
 /**
  * This relay's views of the rooms it has members in, and what its members were told of them. When a room's
@@ -38,16 +36,12 @@ final class RoomViews {
     private final RelayRouter router;
     private final Connection nats;
     private final Dispatcher dispatcher;
-    private final UnaryOperator<MessageHandler> wrap;
     private final ConcurrentHashMap<String, RoomView> views = new ConcurrentHashMap<>();
     /** This relay's members in rooms, by their serial, and the other way round. */
     private final ConcurrentHashMap<Long, Member> owners = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Member, Long> serials = new ConcurrentHashMap<>();
 
-    /** @param wrap wraps every handler this class subscribes on the dispatcher (the directory's batch flush) */
-    RoomViews(String self, Liveness liveness, RelayRouter router, Connection nats, Dispatcher dispatcher,
-              UnaryOperator<MessageHandler> wrap) {
-        this.wrap = wrap;
+    RoomViews(String self, Liveness liveness, RelayRouter router, Connection nats, Dispatcher dispatcher) {
         this.self = self;
         this.liveness = liveness;
         this.router = router;
@@ -152,8 +146,7 @@ final class RoomViews {
             if (view == null) {
                 view = new RoomView(room);
                 RoomView subscribed = view;
-                view.subscription = dispatcher.subscribe(Subjects.room(room),
-                        wrap.apply(m -> stateArrived(subscribed, m)));
+                view.subscription = dispatcher.subscribe(Subjects.room(room), m -> stateArrived(subscribed, m));
                 views.put(room, view);
                 made = true;
             }

@@ -3,11 +3,15 @@ package dev.blindrelay.transport.netty;
 import dev.blindrelay.spi.RelayLink;
 import io.netty.channel.Channel;
 
+import java.util.ArrayDeque;
+
 /** A relay-side connection as the router sees it. Safe to use from any thread. */
 final class ChannelLink implements RelayLink {
 
     private final Channel channel;
     private final String description;
+    private ArrayDeque<byte[]> mailbox;
+    private boolean drainScheduled;
 
     ChannelLink(Channel channel, String transportId) {
         this.channel = channel;
@@ -28,13 +32,35 @@ final class ChannelLink implements RelayLink {
         channel.writeAndFlush(frame, channel.voidPromise());
     }
 
+    /**
+     * Frames from another thread wait in a mailbox; the first one schedules a drain on the channel's event loop,
+     * which writes everything that arrived meanwhile and flushes once. Made on first use: idle links pay nothing.
+     */
     @Override
-    public void write(byte[] frame) {
-        channel.write(frame, channel.voidPromise()); // from another thread: queued without waking the loop
+    public void sendBatched(byte[] frame) {
+        synchronized (this) {
+            if (mailbox == null) {
+                mailbox = new ArrayDeque<>();
+            }
+            mailbox.add(frame);
+            if (drainScheduled) {
+                return;
+            }
+            drainScheduled = true;
+        }
+        channel.eventLoop().execute(this::drain);
     }
 
-    @Override
-    public void flush() {
+    private void drain() {
+        byte[][] frames;
+        synchronized (this) {
+            frames = mailbox.toArray(new byte[0][]);
+            mailbox.clear();
+            drainScheduled = false;
+        }
+        for (byte[] frame : frames) {
+            channel.write(frame, channel.voidPromise());
+        }
         channel.flush();
     }
 
