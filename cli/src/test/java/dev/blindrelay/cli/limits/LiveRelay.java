@@ -1,6 +1,7 @@
 package dev.blindrelay.cli.limits;
 
 import dev.blindrelay.registry.PluginRegistry;
+import dev.blindrelay.relay.MemberDirectory;
 import dev.blindrelay.relay.Relay;
 import dev.blindrelay.relay.RelayLimits;
 import dev.blindrelay.relay.RelayObserver;
@@ -31,6 +32,11 @@ final class LiveRelay implements AutoCloseable {
     private final Map<String, AtomicLong> forwardedBytes = new ConcurrentHashMap<>();
 
     private LiveRelay(InetSocketAddress address, TransportOptions options, RelayLimits limits) throws IOException {
+        this(address, options, limits, MemberDirectory.LOCAL);
+    }
+
+    private LiveRelay(InetSocketAddress address, TransportOptions options, RelayLimits limits,
+                      MemberDirectory.Factory directory) throws IOException {
         relay = Relay.start(List.of(new Relay.Endpoint(TCP, address)), options, limits, new RelayObserver() {
             @Override
             public void forwarded(EnvelopeHeader header, byte[] frame) {
@@ -41,7 +47,12 @@ final class LiveRelay implements AutoCloseable {
             public void refused(String link, String reason) {
                 refused.add(link + ": " + reason);
             }
-        });
+        }, directory);
+    }
+
+    /** A relay of a cluster ({@code directory}: e.g. a NATS cluster's). */
+    static LiveRelay startInCluster(RelayLimits limits, MemberDirectory.Factory directory) throws IOException {
+        return new LiveRelay(new InetSocketAddress("127.0.0.1", 0), TransportOptions.defaults(), limits, directory);
     }
 
     static LiveRelay start(RelayLimits limits) throws IOException {
