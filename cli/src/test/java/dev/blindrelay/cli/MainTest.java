@@ -128,6 +128,31 @@ class MainTest {
         assertThat(run.out()).doesNotContain("SECRET");
     }
 
+    /** A list negotiates its first entry between two clients with the same list; the trace shows the hybrid's halves. */
+    @Test
+    void demo_suiteListNegotiatesAndTheTraceShowsBothHalvesOfTheHybridSecret() {
+        CliRun run = CliRun.of("demo", "--suite", "pq, x25519-chacha", "--trace");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("is connected with X25519MLKEM768_HKDF-SHA256_AES-256-GCM")
+                .contains("offer: the suites we accept")
+                .contains("offer = X25519MLKEM768_HKDF-SHA256_AES-256-GCM, X25519_HKDF-SHA256_CHACHA20-POLY1305")
+                .contains("key shares = X25519MLKEM768, X25519")
+                .contains("negotiate: the responder takes the first suite")
+                .contains("chosen = X25519MLKEM768_HKDF-SHA256_AES-256-GCM")
+                .contains("shared secret, MLKEM768 part [SECRET, shown only in trace mode] = ")
+                .contains("shared secret, X25519 part [SECRET, shown only in trace mode] = ");
+    }
+
+    @Test
+    void client_malformedSuiteListIsOneLine() {
+        CliRun run = CliRun.of("client", "--name", "Alice", "--suite", "pq,,x25519-chacha", "--home", home.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("error: empty entry in the suite list 'pq,,x25519-chacha'; separate "
+                + "suite ids or aliases with single commas, e.g. pq,x25519-chacha");
+        CliRun unknown = CliRun.of("client", "--name", "Alice", "--suite", "pq,rot13", "--home", home.toString());
+        assertThat(unknown.err().strip()).startsWith("error: unknown suite 'rot13'; available: ");
+    }
+
     @Test
     void demo_traceShowsSecretsMarkedAsSuch() {
         CliRun run = CliRun.of("demo", "--suite", "x25519-chacha", "--transport", "ws", "--trace");

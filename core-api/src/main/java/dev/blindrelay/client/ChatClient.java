@@ -5,6 +5,7 @@ import dev.blindrelay.identity.KnownPeers;
 import dev.blindrelay.identity.SafetyNumber;
 import dev.blindrelay.spi.Connector;
 import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.trace.Tracer;
 import dev.blindrelay.wire.Envelope;
 import dev.blindrelay.wire.EnvelopeHeader;
@@ -38,7 +39,7 @@ import java.util.Optional;
 public final class ChatClient implements AutoCloseable {
 
     private final ClientSettings settings;
-    private final CipherSuite suite;
+    private final SuitePreference suites;
     private final IdentityKeyPair identity;
     private final ChatListener listener;
     private final Connector connector;
@@ -59,15 +60,25 @@ public final class ChatClient implements AutoCloseable {
     /** Someone left since this client joined: an empty room is then no longer "not yet" filled. */
     private boolean someoneLeft;
 
+    /** A client that accepts exactly one suite. */
     public ChatClient(ClientSettings settings, CipherSuite suite, IdentityKeyPair identity, KnownPeers knownPeers,
                       Connector connector, ChatListener listener, Tracer tracer) {
+        this(settings, SuitePreference.of(suite), identity, knownPeers, connector, listener, tracer);
+    }
+
+    /**
+     * @param suites the suites this client accepts, most preferred first: it offers them when it initiates, and
+     *               takes the first of a peer's offer among them when it responds
+     */
+    public ChatClient(ClientSettings settings, SuitePreference suites, IdentityKeyPair identity, KnownPeers knownPeers,
+                      Connector connector, ChatListener listener, Tracer tracer) {
         this.settings = settings;
-        this.suite = suite;
+        this.suites = suites;
         this.identity = identity;
         this.listener = listener;
         this.connector = connector;
         this.timer = new ClientTimer(settings.name());
-        this.context = new ClientContext(settings, suite, identity, knownPeers, listener, tracer, new SeenMessages(),
+        this.context = new ClientContext(settings, suites, identity, knownPeers, listener, tracer, new SeenMessages(),
                 this::send, this::afterUnlessClosed);
         this.held = new HeldMessages(listener, settings.maxQueued());
         this.reconnector = new Reconnector(settings.reconnectDelay(), timer, lock, listener, this::rejoin);
@@ -266,8 +277,17 @@ public final class ChatClient implements AutoCloseable {
         return settings.room();
     }
 
-    public CipherSuite suite() {
-        return suite;
+    /** The suites this client accepts, most preferred first. */
+    public SuitePreference suites() {
+        return suites;
+    }
+
+    /** The suite the session with {@code name} negotiated, when a session exists. */
+    public Optional<CipherSuite> sessionSuite(String name) {
+        synchronized (lock) {
+            Peer peer = securedPeer(name);
+            return peer == null ? Optional.empty() : Optional.of(peer.session().suite());
+        }
     }
 
     public IdentityKeyPair identity() {

@@ -24,8 +24,8 @@ public interface ChatListener {
     default void peerLeft(String name) {
     }
 
-    /** Handshake and key confirmation with {@code peer} succeeded. */
-    default void secured(String peer, String safetyCode, KnownPeers.Check trust) {
+    /** Handshake and key confirmation with {@code peer} succeeded, on the suite {@code suiteId} they negotiated. */
+    default void secured(String peer, String suiteId, String safetyCode, KnownPeers.Check trust) {
     }
 
     /** A message that decrypted, authenticated, and was not seen before. */

@@ -3,7 +3,7 @@ package dev.blindrelay.client;
 import dev.blindrelay.handshake.HandshakeContext;
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.identity.KnownPeers;
-import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.trace.Tracer;
 import dev.blindrelay.wire.Envelope;
 import dev.blindrelay.wire.FrameType;
@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * What every {@link Peer} of one client shares: who we are, the suite, the pinned keys, the user
+ * What every {@link Peer} of one client shares: who we are, the suites we accept, the pinned keys, the user
  * interface, and the way out to the relay (whichever connection is live).
  */
-record ClientContext(ClientSettings settings, CipherSuite suite, IdentityKeyPair identity, KnownPeers knownPeers,
+record ClientContext(ClientSettings settings, SuitePreference suites, IdentityKeyPair identity, KnownPeers knownPeers,
                      ChatListener listener, Tracer tracer, SeenMessages seen, Consumer<byte[]> relay,
                      Deadlines deadlines) {
 
@@ -25,7 +25,7 @@ record ClientContext(ClientSettings settings, CipherSuite suite, IdentityKeyPair
     }
 
     HandshakeContext handshake(String peer) {
-        return new HandshakeContext(suite, identity, settings.name(), peer, settings.room(), tracer);
+        return new HandshakeContext(suites, identity, settings.name(), peer, settings.room(), tracer);
     }
 
     /** Sends a peer-to-peer frame from us to {@code peer} in our room. */

@@ -81,7 +81,8 @@ final class Peer {
         if (session == null) {
             return "handshaking";
         }
-        return trust == KnownPeers.Check.VERIFIED ? "secure, verified" : "secure";
+        String suite = ", suite " + session.suite().id();
+        return (trust == KnownPeers.Check.VERIFIED ? "secure, verified" : "secure") + suite;
     }
 
     /** Messages sent or queued that this peer has not acknowledged. */
@@ -149,7 +150,7 @@ final class Peer {
             client.listener().warning("cannot save the pinned key of " + name + ": " + e.getMessage());
             trust = KnownPeers.Check.PINNED_NOW;
         }
-        client.listener().secured(name, secured.safetyCode(), trust);
+        client.listener().secured(name, secured.suite().id(), secured.safetyCode(), trust);
         flushOutbox();
     }
 

@@ -50,7 +50,8 @@ final class PeerHandshake {
 
     void initiate() {
         try {
-            generatingKeys();
+            generatingKeys(String.join(", ", client.suites().suites().stream()
+                    .map(suite -> suite.keyAgreement().id()).distinct().toList()));
             Initiator attempt = Initiator.start(client.handshake(peer));
             initiator = attempt;
             initAttempts++;
@@ -91,9 +92,9 @@ final class PeerHandshake {
         return (millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0)) + " s";
     }
 
-    private void generatingKeys() {
-        client.listener().status("Generating ECDH keys... (" + client.suite().keyAgreement().id()
-                + ", fresh for the session with " + peer + ")");
+    private void generatingKeys(String keyAgreements) {
+        client.listener().status("Generating ECDH keys... (" + keyAgreements + ", fresh for the session with "
+                + peer + ")");
     }
 
     /** Message 1 from the peer, which initiates; we have no session and no handshake under way. */
@@ -101,8 +102,8 @@ final class PeerHandshake {
         step(() -> {
             HandshakeContext context = client.handshake(peer);
             HandshakeInit parsed = HandshakeMessages.init(context, init);
-            generatingKeys();
             Responder attempt = Responder.accept(context, parsed);
+            generatingKeys(attempt.suite().keyAgreement().id());
             responder = attempt;
             client.listener().status("Exchanging public keys... (with " + peer + ")");
             client.sendTo(peer, FrameType.HANDSHAKE_RESPONSE, attempt.message().encode());

@@ -37,7 +37,7 @@ public final class HandshakeMessages {
             return parser.parse(body);
         } catch (MalformedFrameException e) {
             throw new HandshakeException("malformed " + what + " from " + ctx.peer() + ": " + e.getMessage(),
-                    new HandshakeReject(HandshakeReject.INVALID, ctx.suite().id(), "malformed " + what + ": "
+                    new HandshakeReject(HandshakeReject.INVALID, ctx.suitesForReject(), "malformed " + what + ": "
                             + e.getMessage()));
         }
     }
@@ -45,7 +45,7 @@ public final class HandshakeMessages {
     /** A peer speaking another handshake version: reason 2, naming both versions. */
     static HandshakeException versionMismatch(HandshakeContext ctx, int version) {
         return new HandshakeException(ctx.peer() + " speaks handshake version " + version + "; this build speaks "
-                + HandshakeInit.VERSION, new HandshakeReject(HandshakeReject.VERSION_MISMATCH, ctx.suite().id(),
+                + HandshakeInit.VERSION, new HandshakeReject(HandshakeReject.VERSION_MISMATCH, ctx.suitesForReject(),
                 "handshake version " + version + " not supported; this peer speaks " + HandshakeInit.VERSION));
     }
 

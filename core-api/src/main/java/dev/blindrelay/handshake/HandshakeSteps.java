@@ -3,12 +3,16 @@ package dev.blindrelay.handshake;
 import dev.blindrelay.handshake.KeySchedule.DirectionKeys;
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.spi.KeyAgreement;
+import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.trace.TraceValue;
 import dev.blindrelay.trace.Tracer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The steps both roles perform identically, so the two sides cannot drift apart. */
 final class HandshakeSteps {
@@ -29,28 +33,30 @@ final class HandshakeSteps {
     }
 
     /**
-     * The transcript up to both ephemeral keys, in the fixed v1 order: protocol, suite, room,
-     * initiator name, responder name, initiator identity, initiator ephemeral, responder identity,
-     * responder ephemeral. Returns the handshake hash.
+     * The transcript up to both ephemeral messages, in the fixed order of PROTOCOL.md section 6: protocol, offer,
+     * chosen suite, room, initiator name, responder name, initiator identity, initiator ephemeral (its key share
+     * for the chosen key agreement), responder identity, responder ephemeral. Returns the handshake hash h1.
      */
-    static byte[] handshakeHash(HandshakeContext ctx, Transcript transcript, String initiator, String responder,
-                                HandshakeInit init, byte[] responderIdentity, byte[] responderEphemeral) {
+    static byte[] handshakeHash(HandshakeContext ctx, CipherSuite suite, Transcript transcript, List<String> offer,
+                                String initiator, String responder, byte[] initiatorIdentity,
+                                byte[] initiatorEphemeral, byte[] responderIdentity, byte[] responderEphemeral) {
         absorb(ctx, transcript, TranscriptLabels.PROTOCOL, KeySchedule.PROTOCOL.getBytes(StandardCharsets.US_ASCII));
-        absorb(ctx, transcript, TranscriptLabels.SUITE, ctx.suite().suiteId().toBytes());
+        absorb(ctx, transcript, TranscriptLabels.OFFER, SuiteOffer.encode(offer));
+        absorb(ctx, transcript, TranscriptLabels.SUITE, suite.suiteId().toBytes());
         absorb(ctx, transcript, TranscriptLabels.ROOM, ctx.room().getBytes(StandardCharsets.UTF_8));
         absorb(ctx, transcript, TranscriptLabels.INITIATOR, initiator.getBytes(StandardCharsets.UTF_8));
         absorb(ctx, transcript, TranscriptLabels.RESPONDER, responder.getBytes(StandardCharsets.UTF_8));
-        absorb(ctx, transcript, TranscriptLabels.INITIATOR_IDENTITY, init.identityKey());
-        absorb(ctx, transcript, TranscriptLabels.INITIATOR_EPHEMERAL, init.ephemeralKey());
+        absorb(ctx, transcript, TranscriptLabels.INITIATOR_IDENTITY, initiatorIdentity);
+        absorb(ctx, transcript, TranscriptLabels.INITIATOR_EPHEMERAL, initiatorEphemeral);
         absorb(ctx, transcript, TranscriptLabels.RESPONDER_IDENTITY, responderIdentity);
         return absorb(ctx, transcript, TranscriptLabels.RESPONDER_EPHEMERAL, responderEphemeral);
     }
 
     /** Extract with the handshake hash as salt, then zero the shared secret: it is never needed again. */
-    static KeySchedule schedule(HandshakeContext ctx, byte[] handshakeHash, byte[] sharedSecret)
+    static KeySchedule schedule(HandshakeContext ctx, CipherSuite suite, byte[] handshakeHash, byte[] sharedSecret)
             throws GeneralSecurityException {
         try {
-            KeySchedule schedule = KeySchedule.extract(ctx.suite(), handshakeHash, sharedSecret);
+            KeySchedule schedule = KeySchedule.extract(suite, handshakeHash, sharedSecret);
             Tracer tracer = ctx.tracer();
             if (tracer.enabled()) {
                 tracer.event(ctx.self(), ctx.peer(), "hkdf-extract",
@@ -63,6 +69,36 @@ final class HandshakeSteps {
         } finally {
             java.util.Arrays.fill(sharedSecret, (byte) 0);
         }
+    }
+
+    /**
+     * Traces the shared secret; for a hybrid ({@link KeyAgreement#components()}), also each component's part of it,
+     * in wire order.
+     */
+    static void traceSharedSecret(HandshakeContext ctx, KeyAgreement keyAgreement, byte[] peerMessage,
+                                  byte[] sharedSecret) {
+        Tracer tracer = ctx.tracer();
+        if (!tracer.enabled()) {
+            return;
+        }
+        List<TraceValue> values = new ArrayList<>(List.of(TraceValue.bytes("peer message", peerMessage),
+                TraceValue.secret("shared secret", sharedSecret)));
+        int offset = 0;
+        for (KeyAgreement part : keyAgreement.components()) {
+            int end = Math.min(sharedSecret.length, offset + part.sharedSecretLength());
+            values.add(TraceValue.secret("shared secret, " + part.id() + " part",
+                    java.util.Arrays.copyOfRange(sharedSecret, offset, end)));
+            offset = end;
+        }
+        String how = keyAgreement.components().isEmpty()
+                ? "Diffie-Hellman combines our private key with the peer's public key; a KEM decapsulates the peer's "
+                        + "ciphertext (or encapsulated to the peer's key)"
+                : "a hybrid: each part computes its own secret, and the shared secret is their concatenation "
+                        + keyAgreement.components().stream().map(KeyAgreement::id).toList()
+                        + ", secure while either part is";
+        tracer.event(new dev.blindrelay.trace.TraceEvent(ctx.self(), ctx.peer(), "shared-secret",
+                "both sides now hold the same secret: " + how + "; the relay sees only public values and cannot "
+                        + "compute it", values));
     }
 
     static byte[] sign(HandshakeContext ctx, String label, byte[] transcriptHash) {
@@ -107,8 +143,9 @@ final class HandshakeSteps {
         }
     }
 
-    static SecureSession session(HandshakeContext ctx, boolean initiator, DirectionKeys[] keys, byte[] finalHash,
-                                 byte[] handshakeHash, byte[] peerIdentity) throws GeneralSecurityException {
+    static SecureSession session(HandshakeContext ctx, CipherSuite suite, boolean initiator, DirectionKeys[] keys,
+                                 byte[] finalHash, byte[] handshakeHash, byte[] peerIdentity)
+            throws GeneralSecurityException {
         DirectionKeys i2r = keys[0];
         DirectionKeys r2i = keys[1];
         try {
@@ -116,11 +153,11 @@ final class HandshakeSteps {
             Tracer tracer = ctx.tracer();
             if (tracer.enabled()) {
                 tracer.event(ctx.self(), ctx.peer(), "safety-code",
-                        "safety code = SHA-256('BlindRelay/1 safety code' || handshake hash) mod 10^12: "
+                        "safety code = SHA-256('" + KeySchedule.PROTOCOL + " safety code' || handshake hash) mod 10^12: "
                                 + "compare it with your peer to detect a swapped key",
                         TraceValue.bytes("handshake hash", handshakeHash), TraceValue.text("safety code", code));
             }
-            return new SecureSession(ctx.suite(), ctx.self(), ctx.peer(), ctx.room(), initiator ? i2r : r2i,
+            return new SecureSession(suite, ctx.self(), ctx.peer(), ctx.room(), initiator ? i2r : r2i,
                     initiator ? r2i : i2r, finalHash, code, peerIdentity, ctx.tracer());
         } finally {
             i2r.destroy();
@@ -132,7 +169,7 @@ final class HandshakeSteps {
         if (identityKey.length != IdentityKeyPair.PUBLIC_KEY_LENGTH) {
             throw new HandshakeException("identity key from " + ctx.peer() + " is " + identityKey.length
                     + " bytes; Ed25519 keys are " + IdentityKeyPair.PUBLIC_KEY_LENGTH,
-                    new HandshakeReject(HandshakeReject.INVALID, ctx.suite().id(), "invalid identity key"));
+                    new HandshakeReject(HandshakeReject.INVALID, ctx.suitesForReject(), "invalid identity key"));
         }
     }
 }

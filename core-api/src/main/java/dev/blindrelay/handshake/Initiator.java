@@ -1,43 +1,80 @@
 package dev.blindrelay.handshake;
 
+import dev.blindrelay.handshake.HandshakeInit.KeyShareEntry;
 import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.spi.KeyShare;
+import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.trace.TraceValue;
 import dev.blindrelay.trace.Tracer;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The side that sends handshake message 1. In a room, the member who joins later initiates with each
- * member already there. One instance per attempt; it destroys its ephemeral key when done.
+ * member already there. It offers its suites, most preferred first, with one fresh key share per key
+ * agreement among them, so the responder can choose without another round trip. One instance per attempt;
+ * it destroys its ephemeral keys when done.
  */
 public final class Initiator {
 
     private final HandshakeContext ctx;
-    private final KeyShare share;
+    /** By key agreement id, in offer order. */
+    private final Map<String, KeyShare> shares;
     private final HandshakeInit init;
     private boolean done;
 
-    private Initiator(HandshakeContext ctx, KeyShare share) {
+    private Initiator(HandshakeContext ctx, Map<String, KeyShare> shares) {
         this.ctx = ctx;
-        this.share = share;
-        this.init = new HandshakeInit(HandshakeInit.VERSION, ctx.suite().id(), ctx.identity().publicKey(),
-                share.publicBytes());
+        this.shares = shares;
+        List<KeyShareEntry> entries = new ArrayList<>();
+        shares.forEach((id, share) -> entries.add(new KeyShareEntry(id, share.publicBytes())));
+        this.init = new HandshakeInit(HandshakeInit.VERSION, ctx.suites().ids(), ctx.identity().publicKey(), entries);
     }
 
-    /** Generates a fresh ephemeral key pair for this one session. */
+    /** Generates a fresh ephemeral key pair per key agreement of the offer, for this one session. */
     public static Initiator start(HandshakeContext ctx) throws GeneralSecurityException {
-        KeyShare share = ctx.suite().keyAgreement().generate();
+        Map<String, KeyShare> shares = new LinkedHashMap<>();
+        try {
+            for (CipherSuite suite : ctx.suites().suites()) {
+                KeyAgreement keyAgreement = suite.keyAgreement();
+                if (!shares.containsKey(keyAgreement.id())) {
+                    KeyShare share = keyAgreement.generate();
+                    shares.put(keyAgreement.id(), share);
+                    traceKeyPair(ctx, keyAgreement, share);
+                }
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            shares.values().forEach(KeyShare::destroy);
+            throw e;
+        }
+        Tracer tracer = ctx.tracer();
+        if (tracer.enabled()) {
+            tracer.event(ctx.self(), ctx.peer(), "offer",
+                    "the suites we accept, most preferred first, with one key share per key agreement; the responder "
+                            + "takes the first one it accepts, and the offer goes into the transcript, so nobody can "
+                            + "change it unnoticed",
+                    TraceValue.text("offer", String.join(", ", ctx.suites().ids())),
+                    TraceValue.text("key shares", String.join(", ", shares.keySet())));
+        }
+        return new Initiator(ctx, shares);
+    }
+
+    static void traceKeyPair(HandshakeContext ctx, KeyAgreement keyAgreement, KeyShare share) {
         Tracer tracer = ctx.tracer();
         if (tracer.enabled()) {
             tracer.event(ctx.self(), ctx.peer(), "ephemeral-keypair",
-                    "a fresh " + ctx.suite().keyAgreement().id() + " key pair for this session only: "
-                            + "once it is erased, recorded traffic cannot be decrypted (forward secrecy)",
+                    "a fresh " + keyAgreement.id() + " key pair for this session only: once it is erased, recorded "
+                            + "traffic cannot be decrypted (forward secrecy)",
+                    TraceValue.text("key agreement", keyAgreement.id()),
                     TraceValue.secret("private key", share.secretBytesForTrace()),
                     TraceValue.bytes("public key", share.publicBytes()));
         }
-        return new Initiator(ctx, share);
     }
 
     /** Message 1, to send. */
@@ -50,8 +87,8 @@ public final class Initiator {
     }
 
     /**
-     * Processes message 2: computes the secret, checks the responder's signature and key
-     * confirmation, and produces message 3 and the session.
+     * Processes message 2: checks that the offer arrived unchanged and the choice is one of ours, computes the
+     * secret, checks the responder's signature and key confirmation, and produces message 3 and the session.
      */
     public Completed receive(HandshakeResponse response) throws GeneralSecurityException {
         if (done) {
@@ -62,23 +99,30 @@ public final class Initiator {
             if (response.version() != HandshakeInit.VERSION) {
                 throw HandshakeMessages.versionMismatch(ctx, response.version());
             }
-            if (!response.suiteId().equals(ctx.suite().id())) {
-                throw new HandshakeException(ctx.peer() + " answered with suite " + response.suiteId()
-                        + " but you offered " + ctx.suite().id());
+            if (!response.offerReceived().equals(init.offer())) {
+                throw new HandshakeException("downgrade attempt: you offered " + String.join(", ", init.offer())
+                        + " but " + ctx.peer() + " received " + String.join(", ", response.offerReceived())
+                        + "; someone between you (the relay?) changed your list of suites",
+                        invalid("downgrade attempt: the offer you received is not the one sent"));
             }
+            CipherSuite suite = ctx.suites().get(response.suiteId()).orElseThrow(() -> new HandshakeException(
+                    ctx.peer() + " chose suite " + response.suiteId() + ", which you did not offer",
+                    invalid("chose a suite that was not offered")));
             HandshakeSteps.requireIdentityKey(ctx, response.identityKey());
+            KeyAgreement keyAgreement = suite.keyAgreement();
             byte[] shared;
             try {
-                shared = ctx.suite().keyAgreement().finish(share, response.ephemeralKey());
+                shared = keyAgreement.finish(shares.get(keyAgreement.id()), response.ephemeralKey());
             } catch (InvalidKeyException e) {
                 throw new HandshakeException("invalid ephemeral key from " + ctx.peer() + ": " + e.getMessage(),
-                        new HandshakeReject(HandshakeReject.INVALID, ctx.suite().id(), "invalid ephemeral key"));
+                        invalid("invalid ephemeral key: " + e.getMessage()));
             }
-            traceShared(shared, response.ephemeralKey());
+            HandshakeSteps.traceSharedSecret(ctx, keyAgreement, response.ephemeralKey(), shared);
             Transcript transcript = new Transcript();
-            byte[] h1 = HandshakeSteps.handshakeHash(ctx, transcript, ctx.self(), ctx.peer(), init,
-                    response.identityKey(), response.ephemeralKey());
-            KeySchedule schedule = HandshakeSteps.schedule(ctx, h1, shared);
+            byte[] h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.self(), ctx.peer(),
+                    init.identityKey(), init.keyShare(keyAgreement.id()).orElseThrow(), response.identityKey(),
+                    response.ephemeralKey());
+            KeySchedule schedule = HandshakeSteps.schedule(ctx, suite, h1, shared);
             try {
                 HandshakeSteps.verify(ctx, TranscriptLabels.RESPONDER_SIGNATURE, response.identityKey(), h1,
                         response.signature());
@@ -93,7 +137,7 @@ public final class Initiator {
                 byte[] confirmation = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.INITIATOR_CONFIRM, h4);
                 byte[] finalHash = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_CONFIRM,
                         confirmation);
-                SecureSession session = HandshakeSteps.session(ctx, true,
+                SecureSession session = HandshakeSteps.session(ctx, suite, true,
                         schedule.directionKeys(ctx.tracer(), ctx.self(), ctx.peer()), finalHash, h1,
                         response.identityKey());
                 return new Completed(new HandshakeFinish(signature, confirmation), session);
@@ -101,24 +145,22 @@ public final class Initiator {
                 schedule.destroy();
             }
         } finally {
-            share.destroy();
+            destroyShares();
         }
     }
 
-    private void traceShared(byte[] shared, byte[] peerPublic) {
-        Tracer tracer = ctx.tracer();
-        if (tracer.enabled()) {
-            tracer.event(ctx.self(), ctx.peer(), "shared-secret",
-                    "our private key combined with the peer's public key gives the same secret on both sides; "
-                            + "the relay, which sees only public keys, cannot compute it",
-                    TraceValue.bytes("peer public key", peerPublic), TraceValue.secret("shared secret", shared));
-        }
+    private HandshakeReject invalid(String why) {
+        return new HandshakeReject(HandshakeReject.INVALID, ctx.suitesForReject(), why);
     }
 
-    /** Gives up (peer left, timeout): erases the ephemeral key. */
+    /** Gives up (peer left, timeout): erases the ephemeral keys. */
     public void abort() {
         done = true;
-        share.destroy();
+        destroyShares();
+    }
+
+    private void destroyShares() {
+        shares.values().forEach(KeyShare::destroy);
     }
 
     /** Message 3 to send, and the established session. */

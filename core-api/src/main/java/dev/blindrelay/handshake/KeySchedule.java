@@ -12,7 +12,7 @@ import java.util.Arrays;
  * HKDF over the shared secret, salted with the handshake hash:
  * <pre>
  * PRK  = Extract(salt = handshake hash, IKM = shared secret)
- * info = "BlindRelay/1 " || suite id || " " || label
+ * info = "BlindRelay/2 " || suite id || " " || label
  * i2r key / i2r iv / r2i key / r2i iv = Expand(PRK, info(label), AEAD key or nonce length)
  * confirm(label, h)                   = Expand(PRK, info(label) || h, 32)
  * </pre>
@@ -21,7 +21,8 @@ import java.util.Arrays;
  */
 public final class KeySchedule {
 
-    public static final String PROTOCOL = "BlindRelay/1";
+    /** The protocol name and handshake version, in the transcript and in every label, signature and info. */
+    public static final String PROTOCOL = "BlindRelay/" + HandshakeInit.VERSION;
     public static final int CONFIRM_LENGTH = 32;
 
     private final CipherSuite suite;

@@ -2,13 +2,17 @@ package dev.blindrelay.handshake;
 
 import dev.blindrelay.handshake.KeySchedule.DirectionKeys;
 import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.spi.KeyAgreementResponse;
+import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.trace.TraceValue;
 import dev.blindrelay.trace.Tracer;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The side that answers handshake message 1. It derives the keys at once, proves it with its
@@ -18,6 +22,7 @@ import java.util.Arrays;
 public final class Responder {
 
     private final HandshakeContext ctx;
+    private final CipherSuite suite;
     private final HandshakeResponse response;
     private final Transcript transcript;
     private final byte[] handshakeHash;
@@ -26,9 +31,10 @@ public final class Responder {
     private final byte[] initiatorIdentity;
     private boolean done;
 
-    private Responder(HandshakeContext ctx, HandshakeResponse response, Transcript transcript, byte[] handshakeHash,
-                      byte[] responseHash, KeySchedule schedule, byte[] initiatorIdentity) {
+    private Responder(HandshakeContext ctx, CipherSuite suite, HandshakeResponse response, Transcript transcript,
+                      byte[] handshakeHash, byte[] responseHash, KeySchedule schedule, byte[] initiatorIdentity) {
         this.ctx = ctx;
+        this.suite = suite;
         this.response = response;
         this.transcript = transcript;
         this.handshakeHash = handshakeHash;
@@ -38,65 +44,82 @@ public final class Responder {
     }
 
     /**
-     * Processes message 1.
+     * Processes message 1: chooses the first suite of the offer that this side accepts, and answers with that
+     * suite's key agreement.
      *
-     * @throws HandshakeException with a {@link HandshakeReject} to send back when the suite or version
-     *                            differs or a key is invalid
+     * @throws HandshakeException with a {@link HandshakeReject} to send back when the version differs, no suite
+     *                            is in common or a key is invalid
      */
     public static Responder accept(HandshakeContext ctx, HandshakeInit init) throws GeneralSecurityException {
-        String ownSuite = ctx.suite().id();
         if (init.version() != HandshakeInit.VERSION) {
             throw HandshakeMessages.versionMismatch(ctx, init.version());
         }
-        if (!init.suiteId().equals(ownSuite)) {
-            throw new HandshakeException(suiteMismatch(ctx.peer(), init.suiteId(), ownSuite),
-                    new HandshakeReject(HandshakeReject.SUITE_MISMATCH, ownSuite,
-                            ctx.self() + " uses suite " + ownSuite + " but you offered " + init.suiteId()));
-        }
+        CipherSuite suite = negotiate(ctx, init.offer());
         HandshakeSteps.requireIdentityKey(ctx, init.identityKey());
+        KeyAgreement keyAgreement = suite.keyAgreement();
+        byte[] initiatorEphemeral = init.keyShare(keyAgreement.id()).orElseThrow(() -> new HandshakeException(
+                "no " + keyAgreement.id() + " key share from " + ctx.peer(),
+                new HandshakeReject(HandshakeReject.INVALID, ctx.suitesForReject(), "no key share for "
+                        + keyAgreement.id())));
         KeyAgreementResponse agreed;
         try {
-            agreed = ctx.suite().keyAgreement().respond(init.ephemeralKey());
+            agreed = keyAgreement.respond(initiatorEphemeral);
         } catch (InvalidKeyException e) {
             throw new HandshakeException("invalid ephemeral key from " + ctx.peer() + ": " + e.getMessage(),
-                    new HandshakeReject(HandshakeReject.INVALID, ownSuite, "invalid ephemeral key: " + e.getMessage()));
+                    new HandshakeReject(HandshakeReject.INVALID, ctx.suitesForReject(),
+                            "invalid ephemeral key: " + e.getMessage()));
         }
         try {
-            Tracer tracer = ctx.tracer();
-            if (tracer.enabled()) {
-                if (agreed.ownShare() != null) {
-                    tracer.event(ctx.self(), ctx.peer(), "ephemeral-keypair",
-                            "a fresh " + ctx.suite().keyAgreement().id() + " key pair for this session only: "
-                                    + "once it is erased, recorded traffic cannot be decrypted (forward secrecy)",
-                            TraceValue.secret("private key", agreed.ownShare().secretBytesForTrace()),
-                            TraceValue.bytes("public key", agreed.ownShare().publicBytes()));
-                }
-                tracer.event(ctx.self(), ctx.peer(), "shared-secret",
-                        "our private key combined with the peer's public key gives the same secret on both sides; "
-                                + "the relay, which sees only public keys, cannot compute it",
-                        TraceValue.bytes("peer public key", init.ephemeralKey()),
-                        TraceValue.secret("shared secret", agreed.sharedSecret()));
+            if (agreed.ownShare() != null) {
+                Initiator.traceKeyPair(ctx, keyAgreement, agreed.ownShare());
             }
+            HandshakeSteps.traceSharedSecret(ctx, keyAgreement, initiatorEphemeral, agreed.sharedSecret());
             byte[] identity = ctx.identity().publicKey();
             Transcript transcript = new Transcript();
-            byte[] h1 = HandshakeSteps.handshakeHash(ctx, transcript, ctx.peer(), ctx.self(), init, identity,
-                    agreed.message());
-            KeySchedule schedule = HandshakeSteps.schedule(ctx, h1, agreed.sharedSecret().clone());
+            byte[] h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.peer(), ctx.self(),
+                    init.identityKey(), initiatorEphemeral, identity, agreed.message());
+            KeySchedule schedule = HandshakeSteps.schedule(ctx, suite, h1, agreed.sharedSecret().clone());
             byte[] signature = HandshakeSteps.sign(ctx, TranscriptLabels.RESPONDER_SIGNATURE, h1);
             byte[] h2 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_SIGNATURE, signature);
             byte[] confirmation = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.RESPONDER_CONFIRM, h2);
             byte[] h3 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_CONFIRM, confirmation);
-            HandshakeResponse response = new HandshakeResponse(HandshakeInit.VERSION, ownSuite, identity,
-                    agreed.message(), signature, confirmation);
-            return new Responder(ctx, response, transcript, h1, h3, schedule, init.identityKey());
+            HandshakeResponse response = new HandshakeResponse(HandshakeInit.VERSION, suite.id(), init.offer(),
+                    identity, agreed.message(), signature, confirmation);
+            return new Responder(ctx, suite, response, transcript, h1, h3, schedule, init.identityKey());
         } finally {
             agreed.destroy();
         }
     }
 
-    static String suiteMismatch(String peer, String theirs, String ours) {
-        return peer + " uses suite " + theirs + " but you use " + ours
-                + "; both sides must choose the same --suite";
+    /** The rule: the first suite of the initiator's offer that this side accepts; none is a REJECT naming both lists. */
+    private static CipherSuite negotiate(HandshakeContext ctx, List<String> offer) throws HandshakeException {
+        Optional<CipherSuite> chosen = ctx.suites().chooseFrom(offer);
+        Tracer tracer = ctx.tracer();
+        if (tracer.enabled()) {
+            tracer.event(ctx.self(), ctx.peer(), "negotiate",
+                    "the responder takes the first suite of the initiator's offer that it accepts; both lists and "
+                            + "the choice go into the transcript, so a changed offer makes the handshake fail",
+                    TraceValue.text("offered", String.join(", ", offer)),
+                    TraceValue.text("we accept", String.join(", ", ctx.suites().ids())),
+                    TraceValue.text("chosen", chosen.map(CipherSuite::id).orElse("none: no suite in common")));
+        }
+        if (chosen.isEmpty()) {
+            throw new HandshakeException(noCommonSuite(ctx.peer(), offer, ctx.suites().ids()),
+                    new HandshakeReject(HandshakeReject.SUITE_MISMATCH, ctx.suitesForReject(),
+                            "no suite in common: you offered " + String.join(", ", offer) + "; " + ctx.self()
+                                    + " accepts " + String.join(", ", ctx.suites().ids())));
+        }
+        return chosen.get();
+    }
+
+    static String noCommonSuite(String peer, List<String> theirs, List<String> ours) {
+        return peer + " offered " + String.join(", ", theirs) + " but you accept " + String.join(", ", ours)
+                + "; no suite in common: add one of theirs to your --suite list";
+    }
+
+    /** The suite this side chose from the offer. */
+    public CipherSuite suite() {
+        return suite;
     }
 
     /** Message 2, to send. */
@@ -123,7 +146,7 @@ public final class Responder {
             byte[] finalHash = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_CONFIRM,
                     finish.confirmation());
             DirectionKeys[] keys = schedule.directionKeys(ctx.tracer(), ctx.self(), ctx.peer());
-            return HandshakeSteps.session(ctx, false, keys, finalHash, handshakeHash, initiatorIdentity);
+            return HandshakeSteps.session(ctx, suite, false, keys, finalHash, handshakeHash, initiatorIdentity);
         } finally {
             schedule.destroy();
             Arrays.fill(responseHash, (byte) 0);

@@ -10,7 +10,7 @@ import java.security.MessageDigest;
  */
 public final class SafetyCode {
 
-    private static final byte[] LABEL = "BlindRelay/1 safety code".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LABEL = (KeySchedule.PROTOCOL + " safety code").getBytes(StandardCharsets.US_ASCII);
 
     private SafetyCode() {
     }

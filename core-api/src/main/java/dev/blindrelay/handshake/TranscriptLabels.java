@@ -2,10 +2,11 @@ package dev.blindrelay.handshake;
 
 import java.nio.charset.StandardCharsets;
 
-/** The labels of protocol v1's transcript fields and key-schedule outputs, in one place. */
+/** The labels of the handshake's transcript fields and key-schedule outputs, in one place. */
 final class TranscriptLabels {
 
     static final String PROTOCOL = "protocol";
+    static final String OFFER = "offer";
     static final String SUITE = "suite";
     static final String ROOM = "room";
     static final String INITIATOR = "initiator";

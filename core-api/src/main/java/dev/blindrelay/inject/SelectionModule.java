@@ -10,6 +10,7 @@ import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.spi.NamedSuite;
 import dev.blindrelay.spi.Transport;
 import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.suite.SuiteResolver;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class SelectionModule extends AbstractModule {
     private final List<String> transports;
 
     /**
-     * @param suite      a suite id or alias
+     * @param suite      a suite id or alias, or an ordered comma-separated list of them (most preferred first)
      * @param transports transport ids; a client uses the first, a relay listens on all
      */
     public SelectionModule(String suite, List<String> transports) {
@@ -43,8 +44,15 @@ public final class SelectionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CipherSuite cipherSuite(SuiteResolver resolver) {
-        return resolver.resolve(suite);
+    SuitePreference suitePreference(SuiteResolver resolver) {
+        return resolver.resolveList(suite);
+    }
+
+    /** The most preferred suite, for what needs exactly one. */
+    @Provides
+    @Singleton
+    CipherSuite cipherSuite(SuitePreference preference) {
+        return preference.first();
     }
 
     @Provides

@@ -44,6 +44,15 @@ public interface KeyAgreement extends Plugin {
     byte[] finish(KeyShare own, byte[] responderMessage) throws GeneralSecurityException;
 
     /**
+     * For a hybrid, its component key agreements in wire order: both messages and the shared secret are the
+     * concatenation of theirs (e.g. X25519MLKEM768 = ML-KEM-768 then X25519). Empty for a single algorithm. Used
+     * only to explain: the trace shows each part of the secret, {@code compare} measures each part.
+     */
+    default java.util.List<KeyAgreement> components() {
+        return java.util.List.of();
+    }
+
+    /**
      * The same algorithm (same id, same bytes on the wire) from other providers, for
      * {@code blindrelay compare} to show how much the provider matters. The registry never
      * registers these: the fastest implementation is the plugin itself.

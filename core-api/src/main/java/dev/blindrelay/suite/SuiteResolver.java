@@ -50,6 +50,26 @@ public final class SuiteResolver {
         return compose(id, idOrAlias);
     }
 
+    /**
+     * Resolves an ordered, comma-separated list such as {@code pq,x25519-chacha,p256-aesgcm} (a single id or
+     * alias is a list of one). Blanks around the commas are ignored; a suite named twice keeps its first place.
+     *
+     * @throws UnknownPluginException for the first unknown entry, listing the suites there are
+     * @throws IllegalArgumentException for an empty entry or more than {@link SuitePreference#MAX_SUITES}
+     */
+    public SuitePreference resolveList(String commaSeparated) {
+        List<CipherSuite> suites = new ArrayList<>();
+        for (String entry : commaSeparated.split(",", -1)) {
+            String idOrAlias = entry.strip();
+            if (idOrAlias.isEmpty()) {
+                throw new IllegalArgumentException("empty entry in the suite list '" + commaSeparated
+                        + "'; separate suite ids or aliases with single commas, e.g. pq,x25519-chacha");
+            }
+            suites.add(resolve(idOrAlias));
+        }
+        return SuitePreference.of(suites);
+    }
+
     /** The named suites whose components are all present, sorted by id. */
     public List<CipherSuite> namedSuites() {
         List<CipherSuite> suites = new ArrayList<>();

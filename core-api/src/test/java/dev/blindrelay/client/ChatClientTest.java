@@ -105,7 +105,7 @@ class ChatClientTest {
             assertThat(bob.events().messages()).singleElement().satisfies(m -> assertThat(m.direct()).isFalse());
             assertThat(alice.events().warnings()).isEmpty();
             assertThat(bob.events().warnings()).isEmpty();
-            assertThat(alice.chat().members()).containsEntry("bob", "secure");
+            assertThat(alice.chat().members()).containsEntry("bob", "secure, suite " + chat.suite().id());
         }
 
         @Test
@@ -230,7 +230,7 @@ class ChatClientTest {
             Client alice = securedRoom("alice", "bob").get(0);
             assertThat(alice.chat().markVerified("bob")).isTrue();
             assertThat(alice.knownPeers().isVerified("bob")).isTrue();
-            assertThat(alice.chat().members()).containsEntry("bob", "secure, verified");
+            assertThat(alice.chat().members()).containsEntry("bob", "secure, verified, suite " + chat.suite().id());
             assertThat(alice.chat().markVerified("nobody")).isFalse();
         }
 
@@ -242,7 +242,7 @@ class ChatClientTest {
             assertThat(alice.chat().trust("bob")).isEqualTo(TrustOutcome.UNCHANGED);
             assertThat(alice.chat().trustOf("bob")).contains(KnownPeers.Check.VERIFIED);
             assertThat(alice.knownPeers().isVerified("bob")).isTrue();
-            assertThat(alice.chat().members()).containsEntry("bob", "secure, verified");
+            assertThat(alice.chat().members()).containsEntry("bob", "secure, verified, suite " + chat.suite().id());
             assertThat(alice.chat().trust("nobody")).isEqualTo(TrustOutcome.NO_SESSION);
         }
 

@@ -80,14 +80,14 @@ class HandshakeFailuresTest {
 
     @Test
     void initOfAnotherVersion_rejectedWithReason2WithoutReadingTheRest() throws Exception {
-        // Version 2 with a layout this build cannot parse: the version alone decides.
-        rewriteInits(body -> new byte[] {2, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+        // Version 3 with a layout this build cannot parse: the version alone decides.
+        rewriteInits(body -> new byte[] {3, (byte) 0xff, (byte) 0xff, (byte) 0xff});
         Client alice = chat.join("alice");
         Client bob = bob(Duration.ofSeconds(30));
 
-        assertThat(alice.events().awaitWarningContaining("handshake version 2")).contains("bob");
+        assertThat(alice.events().awaitWarningContaining("handshake version 3")).contains("bob");
         assertThat(bob.events().awaitWarningContaining("alice refused the handshake"))
-                .contains("handshake version 2 not supported");
+                .contains("handshake version 3 not supported");
         assertThat(rejects).singleElement().extracting(HandshakeReject::reason)
                 .isEqualTo(HandshakeReject.VERSION_MISMATCH);
     }

@@ -1,9 +1,11 @@
 package dev.blindrelay.handshake;
 
+import dev.blindrelay.handshake.HandshakeInit.KeyShareEntry;
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.session.Opened;
 import dev.blindrelay.session.SecureSession;
 import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.testing.suite.TestSuites;
 import dev.blindrelay.trace.Tracer;
 import dev.blindrelay.wire.EnvelopeHeader;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +31,17 @@ class HandshakeTest {
 
     private HandshakeContext bobToAlice(CipherSuite s) {
         return new HandshakeContext(s, bob, "Bob", "Alice", "lobby", Tracer.NONE);
+    }
+
+    /** {@code init} with its one key share replaced. */
+    private static HandshakeInit withShare(HandshakeInit init, byte[] share) {
+        return new HandshakeInit(init.version(), init.offer(), init.identityKey(),
+                List.of(new KeyShareEntry(init.keyShares().get(0).keyAgreementId(), share)));
+    }
+
+    private static HandshakeResponse withSuiteAndOffer(HandshakeResponse r, String suiteId, List<String> offer) {
+        return new HandshakeResponse(r.version(), suiteId, offer, r.identityKey(), r.ephemeralKey(), r.signature(),
+                r.confirmation());
     }
 
     /** Runs all three messages through their wire encodings. */
@@ -68,12 +82,18 @@ class HandshakeTest {
     void accept_suiteMismatchNamesBothSuites() throws Exception {
         HandshakeInit own = Initiator.start(aliceToBob(suite)).message();
         String other = "X25519_HKDF-SHA256_CHACHA20-POLY1305";
-        HandshakeInit offered = new HandshakeInit(own.version(), other, own.identityKey(), own.ephemeralKey());
+        HandshakeInit offered = new HandshakeInit(own.version(), List.of(other), own.identityKey(),
+                List.of(new KeyShareEntry("X25519", new byte[32])));
         assertThatThrownBy(() -> Responder.accept(bobToAlice(suite), offered))
                 .isInstanceOf(HandshakeException.class)
-                .hasMessageContaining(other).hasMessageContaining(suite.id())
-                .satisfies(e -> assertThat(((HandshakeException) e).reject().reason())
-                        .isEqualTo(HandshakeReject.SUITE_MISMATCH));
+                .hasMessageContaining("Alice offered " + other).hasMessageContaining("you accept " + suite.id())
+                .hasMessageContaining("no suite in common")
+                .satisfies(e -> {
+                    HandshakeReject reject = ((HandshakeException) e).reject();
+                    assertThat(reject.reason()).isEqualTo(HandshakeReject.SUITE_MISMATCH);
+                    assertThat(reject.suites()).isEqualTo(suite.id());
+                    assertThat(reject.message()).contains("you offered " + other, "Bob accepts " + suite.id());
+                });
     }
 
     @Test
@@ -81,7 +101,7 @@ class HandshakeTest {
         Initiator initiator = Initiator.start(aliceToBob(suite));
         HandshakeInit original = initiator.message();
         byte[] mallory = suite.keyAgreement().generate().publicBytes();
-        HandshakeInit swapped = new HandshakeInit(original.version(), original.suiteId(), original.identityKey(), mallory);
+        HandshakeInit swapped = withShare(original, mallory);
         Responder responder = Responder.accept(bobToAlice(suite), swapped);
         assertThatThrownBy(() -> initiator.receive(responder.message()))
                 .isInstanceOf(HandshakeException.class).hasMessageContaining("does not verify");
@@ -135,7 +155,7 @@ class HandshakeTest {
     void receive_identityKeySwappedInResponseFailsSignature() throws Exception {
         Initiator initiator = Initiator.start(aliceToBob(suite));
         HandshakeResponse genuine = Responder.accept(bobToAlice(suite), initiator.message()).message();
-        HandshakeResponse swapped = new HandshakeResponse(genuine.version(), genuine.suiteId(),
+        HandshakeResponse swapped = new HandshakeResponse(genuine.version(), genuine.suiteId(), genuine.offerReceived(),
                 IdentityKeyPair.generate(RANDOM).publicKey(), genuine.ephemeralKey(), genuine.signature(),
                 genuine.confirmation());
         assertThatThrownBy(() -> initiator.receive(swapped))
@@ -157,7 +177,7 @@ class HandshakeTest {
     void accept_invalidIdentityKeyLengthRejected() throws Exception {
         HandshakeInit own = Initiator.start(aliceToBob(suite)).message();
         for (int length : new int[] {0, 31, 33, 64}) {
-            HandshakeInit bad = new HandshakeInit(own.version(), own.suiteId(), new byte[length], own.ephemeralKey());
+            HandshakeInit bad = new HandshakeInit(own.version(), own.offer(), new byte[length], own.keyShares());
             assertThatThrownBy(() -> Responder.accept(bobToAlice(suite), bad)).as("%d-byte key", length)
                     .isInstanceOf(HandshakeException.class)
                     .hasMessageContaining(length + " bytes")
@@ -170,8 +190,8 @@ class HandshakeTest {
     void receive_invalidIdentityKeyLengthRejected() throws Exception {
         Initiator initiator = Initiator.start(aliceToBob(suite));
         HandshakeResponse genuine = Responder.accept(bobToAlice(suite), initiator.message()).message();
-        HandshakeResponse bad = new HandshakeResponse(genuine.version(), genuine.suiteId(), new byte[31],
-                genuine.ephemeralKey(), genuine.signature(), genuine.confirmation());
+        HandshakeResponse bad = new HandshakeResponse(genuine.version(), genuine.suiteId(), genuine.offerReceived(),
+                new byte[31], genuine.ephemeralKey(), genuine.signature(), genuine.confirmation());
         assertThatThrownBy(() -> initiator.receive(bad))
                 .isInstanceOf(HandshakeException.class).hasMessageContaining("31 bytes");
     }
@@ -179,7 +199,7 @@ class HandshakeTest {
     @Test
     void accept_invalidEphemeralKeyRejectedWithReason() throws Exception {
         HandshakeInit own = Initiator.start(aliceToBob(suite)).message();
-        HandshakeInit bad = new HandshakeInit(own.version(), own.suiteId(), own.identityKey(), new byte[55]);
+        HandshakeInit bad = withShare(own, new byte[55]);
         assertThatThrownBy(() -> Responder.accept(bobToAlice(suite), bad))
                 .isInstanceOf(HandshakeException.class).hasMessageContaining("invalid ephemeral key")
                 .satisfies(e -> assertThat(((HandshakeException) e).reject().reason()).isEqualTo(HandshakeReject.INVALID));
@@ -188,22 +208,60 @@ class HandshakeTest {
     @Test
     void accept_versionMismatchRejectedWithReason() throws Exception {
         HandshakeInit own = Initiator.start(aliceToBob(suite)).message();
-        HandshakeInit future = new HandshakeInit(2, own.suiteId(), own.identityKey(), own.ephemeralKey());
+        HandshakeInit future = new HandshakeInit(3, own.offer(), own.identityKey(), own.keyShares());
         assertThatThrownBy(() -> Responder.accept(bobToAlice(suite), future))
-                .isInstanceOf(HandshakeException.class).hasMessageContaining("version 2")
-                .satisfies(e -> assertThat(((HandshakeException) e).reject().reason())
-                        .isEqualTo(HandshakeReject.VERSION_MISMATCH));
+                .isInstanceOf(HandshakeException.class)
+                .hasMessageContaining("Alice speaks handshake version 3; this build speaks 2")
+                .satisfies(e -> {
+                    HandshakeReject reject = ((HandshakeException) e).reject();
+                    assertThat(reject.reason()).isEqualTo(HandshakeReject.VERSION_MISMATCH);
+                    assertThat(reject.message()).isEqualTo("handshake version 3 not supported; this peer speaks 2");
+                });
     }
 
     @Test
     void receive_responseWithAnotherSuiteRejected() throws Exception {
         Initiator initiator = Initiator.start(aliceToBob(suite));
         HandshakeResponse genuine = Responder.accept(bobToAlice(suite), initiator.message()).message();
-        HandshakeResponse other = new HandshakeResponse(genuine.version(), "X25519_HKDF-SHA256_CHACHA20-POLY1305",
-                genuine.identityKey(), genuine.ephemeralKey(), genuine.signature(), genuine.confirmation());
+        HandshakeResponse other = withSuiteAndOffer(genuine, "X25519_HKDF-SHA256_CHACHA20-POLY1305",
+                genuine.offerReceived());
         assertThatThrownBy(() -> initiator.receive(other))
-                .isInstanceOf(HandshakeException.class).hasMessageContaining("X25519_HKDF-SHA256_CHACHA20-POLY1305")
-                .hasMessageContaining(suite.id());
+                .isInstanceOf(HandshakeException.class)
+                .hasMessage("Bob chose suite X25519_HKDF-SHA256_CHACHA20-POLY1305, which you did not offer");
+    }
+
+    /** The responder echoes the offer it received: a changed one is named a downgrade attempt, with both lists. */
+    @Test
+    void receive_offerChangedOnTheWayIsADowngradeAttempt() throws Exception {
+        SuitePreference two = SuitePreference.of(suite, TestSuites.x448Aes128WithAeadId("AES-128-GCM-B"));
+        Initiator initiator = Initiator.start(new HandshakeContext(two, alice, "Alice", "Bob", "lobby", Tracer.NONE));
+        HandshakeInit sent = initiator.message();
+        List<String> stripped = List.of(sent.offer().get(1));
+        HandshakeInit downgraded = new HandshakeInit(sent.version(), stripped, sent.identityKey(), sent.keyShares());
+        Responder responder = Responder.accept(new HandshakeContext(two, bob, "Bob", "Alice", "lobby", Tracer.NONE),
+                downgraded);
+        assertThat(responder.suite().id()).isEqualTo(stripped.get(0));
+
+        assertThatThrownBy(() -> initiator.receive(responder.message())).isInstanceOf(HandshakeException.class)
+                .hasMessageStartingWith("downgrade attempt: you offered " + String.join(", ", sent.offer())
+                        + " but Bob received " + stripped.get(0))
+                .satisfies(e -> assertThat(((HandshakeException) e).reject().reason())
+                        .isEqualTo(HandshakeReject.INVALID));
+    }
+
+    /** A relay that restores the echo after stripping the offer: the transcript still tells, by the signature. */
+    @Test
+    void receive_offerChangedAndEchoRestoredFailsTheSignature() throws Exception {
+        SuitePreference two = SuitePreference.of(suite, TestSuites.x448Aes128WithAeadId("AES-128-GCM-B"));
+        Initiator initiator = Initiator.start(new HandshakeContext(two, alice, "Alice", "Bob", "lobby", Tracer.NONE));
+        HandshakeInit sent = initiator.message();
+        HandshakeInit downgraded = new HandshakeInit(sent.version(), List.of(sent.offer().get(1)), sent.identityKey(),
+                sent.keyShares());
+        HandshakeResponse answer = Responder.accept(new HandshakeContext(two, bob, "Bob", "Alice", "lobby",
+                Tracer.NONE), downgraded).message();
+
+        assertThatThrownBy(() -> initiator.receive(withSuiteAndOffer(answer, answer.suiteId(), sent.offer())))
+                .isInstanceOf(HandshakeException.class).hasMessageContaining("does not verify");
     }
 
     @Test

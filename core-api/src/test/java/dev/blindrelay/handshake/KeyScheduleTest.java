@@ -44,7 +44,7 @@ class KeyScheduleTest {
     @Test
     void info_bindsProtocolSuiteAndLabel() {
         assertThat(new String(KeySchedule.info(SUITE, "i2r key"), StandardCharsets.US_ASCII))
-                .isEqualTo("BlindRelay/1 X448_HKDF-SHA256_AES-128-GCM i2r key");
+                .isEqualTo("BlindRelay/2 X448_HKDF-SHA256_AES-128-GCM i2r key");
     }
 
     @Test
@@ -52,8 +52,8 @@ class KeyScheduleTest {
         DirectionKeys[] keys = KeySchedule.extract(SUITE, HASH, SECRET.clone()).directionKeys(Tracer.NONE, "a", "b");
 
         byte[] prk = hmac(HASH, SECRET);
-        byte[] i2rKey = Arrays.copyOf(hmac(prk, ascii("BlindRelay/1 " + SUITE.id() + " i2r key"), new byte[] {1}), 16);
-        byte[] r2iIv = Arrays.copyOf(hmac(prk, ascii("BlindRelay/1 " + SUITE.id() + " r2i iv"), new byte[] {1}), 12);
+        byte[] i2rKey = Arrays.copyOf(hmac(prk, ascii("BlindRelay/2 " + SUITE.id() + " i2r key"), new byte[] {1}), 16);
+        byte[] r2iIv = Arrays.copyOf(hmac(prk, ascii("BlindRelay/2 " + SUITE.id() + " r2i iv"), new byte[] {1}), 12);
         assertThat(keys[0].key()).isEqualTo(i2rKey);
         assertThat(keys[1].iv()).isEqualTo(r2iIv);
         assertThat(keys[0].key()).hasSize(SUITE.aead().keyLength());
@@ -94,7 +94,7 @@ class KeyScheduleTest {
         byte[] confirm = schedule.confirm("responder confirm", h);
         assertThat(confirm).hasSize(KeySchedule.CONFIRM_LENGTH);
         byte[] prk = hmac(HASH, SECRET);
-        assertThat(confirm).isEqualTo(hmac(prk, ascii("BlindRelay/1 " + SUITE.id() + " responder confirm"), h,
+        assertThat(confirm).isEqualTo(hmac(prk, ascii("BlindRelay/2 " + SUITE.id() + " responder confirm"), h,
                 new byte[] {1}));
         assertThat(schedule.confirm("initiator confirm", h)).isNotEqualTo(confirm);
         assertThat(schedule.confirm("responder confirm", filled(32, 0x34))).isNotEqualTo(confirm);

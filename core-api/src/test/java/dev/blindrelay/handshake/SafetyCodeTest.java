@@ -17,7 +17,7 @@ class SafetyCodeTest {
     /** SHA-256(label || h), first 8 bytes unsigned, mod 10^12, as "dddd dddd dddd": computed independently. */
     private static String expected(byte[] handshakeHash) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        sha.update("BlindRelay/1 safety code".getBytes(StandardCharsets.US_ASCII));
+        sha.update("BlindRelay/2 safety code".getBytes(StandardCharsets.US_ASCII));
         byte[] digest = sha.digest(handshakeHash);
         BigInteger value = new BigInteger(1, Arrays.copyOf(digest, 8)).mod(BigInteger.TEN.pow(12));
         String digits = String.format("%012d", value);

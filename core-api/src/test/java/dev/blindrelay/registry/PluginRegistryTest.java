@@ -44,20 +44,6 @@ public class PluginRegistryTest {
         }
     }
 
-    private static NamedSuite named(String id, String alias) {
-        return new NamedSuite() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String alias() {
-                return alias;
-            }
-        };
-    }
-
     private static PluginRegistry registry(List<Aead> aeads, List<NamedSuite> suites) {
         Registry.Builder<Aead> aeadBuilder = Registry.builder("AEAD");
         aeads.forEach(aeadBuilder::add);
@@ -168,7 +154,7 @@ public class PluginRegistryTest {
     @Test
     void suite_unknownListsSuitesWithAliases() {
         PluginRegistry registry = registry(List.of(new Aes128Gcm()),
-                List.of(new X448Aes128Suite(), named("P256_HKDF-SHA256_AES-256-GCM", "p256-aesgcm")));
+                List.of(new X448Aes128Suite(), TestSuites.named("P256_HKDF-SHA256_AES-256-GCM", "p256-aesgcm")));
         assertThatThrownBy(() -> registry.suite("x25519-chacha"))
                 .isInstanceOf(UnknownPluginException.class)
                 .hasMessageContaining("unknown suite 'x25519-chacha'")
@@ -196,14 +182,14 @@ public class PluginRegistryTest {
     @Test
     void suites_leaveOutNamedSuitesWithMissingComponents() {
         PluginRegistry registry = registry(List.of(new Aes128Gcm()),
-                List.of(new X448Aes128Suite(), named("P256_HKDF-SHA256_AES-256-GCM", "p256-aesgcm")));
+                List.of(new X448Aes128Suite(), TestSuites.named("P256_HKDF-SHA256_AES-256-GCM", "p256-aesgcm")));
         assertThat(registry.suites()).extracting(CipherSuite::id).containsExactly(X448_ID);
         assertThat(registry.namedSuites().ids()).hasSize(2);
     }
 
     @Test
     void constructor_namedSuiteWithMalformedIdFailsAtStartup() {
-        assertThatThrownBy(() -> registry(List.of(new Aes128Gcm()), List.of(named("x448_hkdf_aes", "bad"))))
+        assertThatThrownBy(() -> registry(List.of(new Aes128Gcm()), List.of(TestSuites.named("x448_hkdf_aes", "bad"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("x448");
     }

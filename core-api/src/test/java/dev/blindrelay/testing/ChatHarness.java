@@ -12,6 +12,7 @@ import dev.blindrelay.spi.RelayServer;
 import dev.blindrelay.spi.Transport;
 import dev.blindrelay.spi.TransportOptions;
 import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.testing.suite.TestSuites;
 import dev.blindrelay.trace.Tracer;
 
@@ -119,7 +120,7 @@ public final class ChatHarness implements AutoCloseable {
     public final class ClientBuilder {
         private final String name;
         private String room = ROOM;
-        private CipherSuite clientSuite = suite;
+        private SuitePreference clientSuites = SuitePreference.of(suite);
         private IdentityKeyPair identity = IdentityKeyPair.generate(RANDOM);
         private KnownPeers knownPeers = KnownPeers.inMemory();
         private Duration joinTimeout = Duration.ofSeconds(10);
@@ -138,7 +139,12 @@ public final class ChatHarness implements AutoCloseable {
         }
 
         public ClientBuilder suite(CipherSuite value) {
-            clientSuite = value;
+            return suites(SuitePreference.of(value));
+        }
+
+        /** The suites this client accepts, most preferred first. */
+        public ClientBuilder suites(SuitePreference value) {
+            clientSuites = value;
             return this;
         }
 
@@ -179,7 +185,7 @@ public final class ChatHarness implements AutoCloseable {
             RecordingListener events = new RecordingListener(name);
             ClientSettings settings = new ClientSettings(name, room, address(), joinTimeout, maxQueued, reconnect,
                     reconnectDelay, Duration.ofSeconds(30)).withHandshakeTimeout(handshakeTimeout);
-            ChatClient chat = new ChatClient(settings, clientSuite, identity, knownPeers, connector, events, Tracer.NONE);
+            ChatClient chat = new ChatClient(settings, clientSuites, identity, knownPeers, connector, events, Tracer.NONE);
             synchronized (clients) {
                 clients.add(chat);
             }

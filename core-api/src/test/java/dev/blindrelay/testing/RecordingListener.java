@@ -22,7 +22,7 @@ public final class RecordingListener implements ChatListener {
     public record Joined(String room, List<String> members) {
     }
 
-    public record Secured(String peer, String safetyCode, KnownPeers.Check trust) {
+    public record Secured(String peer, String suiteId, String safetyCode, KnownPeers.Check trust) {
     }
 
     public record Message(String from, String text, boolean direct) {
@@ -80,8 +80,9 @@ public final class RecordingListener implements ChatListener {
     }
 
     @Override
-    public synchronized void secured(String peer, String safetyCode, KnownPeers.Check trust) {
-        record(secured, new Secured(peer, safetyCode, trust), "secured with " + peer + " code " + safetyCode + " " + trust);
+    public synchronized void secured(String peer, String suiteId, String safetyCode, KnownPeers.Check trust) {
+        record(secured, new Secured(peer, suiteId, safetyCode, trust), "secured with " + peer + " on " + suiteId
+                + " code " + safetyCode + " " + trust);
     }
 
     @Override

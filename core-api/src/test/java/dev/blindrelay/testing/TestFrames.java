@@ -1,5 +1,6 @@
 package dev.blindrelay.testing;
 
+import dev.blindrelay.handshake.HandshakeInit;
 import dev.blindrelay.wire.Envelope;
 import dev.blindrelay.wire.EnvelopeHeader;
 import dev.blindrelay.wire.FrameType;
@@ -55,6 +56,21 @@ public final class TestFrames {
             return EnvelopeHeader.parse(frame).type();
         } catch (MalformedFrameException e) {
             return null;
+        }
+    }
+
+    /** The same envelope header (type, sender, recipient, room) around another body. */
+    public static byte[] withBody(byte[] frame, byte[] body) {
+        EnvelopeHeader header = header(frame);
+        return peer(header.type(), header.sender(), header.recipient(), header.room(), body);
+    }
+
+    /** A handshake INIT frame's body, parsed (the test knows it is a well-formed version-2 INIT). */
+    public static HandshakeInit init(byte[] frame) {
+        try {
+            return HandshakeInit.parse(parse(frame).body());
+        } catch (MalformedFrameException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -254,10 +254,11 @@ class MalformedInputPropertyTest {
             case 1 -> RelayMessages.name(pick(random));
             case 2 -> RelayMessages.error(random.nextBoolean(), "reason " + pick(random));
             case 3 -> RelayMessages.text("notice " + pick(random));
-            case 4 -> new HandshakeInit(1, "X448_HKDF-SHA256_AES-128-GCM", randomBytes(random, 32),
-                    randomBytes(random, 56)).encode();
-            case 5 -> new HandshakeResponse(1, "X448_HKDF-SHA256_AES-128-GCM", randomBytes(random, 32),
-                    randomBytes(random, 56), randomBytes(random, 64), randomBytes(random, 32)).encode();
+            case 4 -> new HandshakeInit(2, List.of("X448_HKDF-SHA256_AES-128-GCM"), randomBytes(random, 32),
+                    List.of(new HandshakeInit.KeyShareEntry("X448", randomBytes(random, 56)))).encode();
+            case 5 -> new HandshakeResponse(2, "X448_HKDF-SHA256_AES-128-GCM", List.of("X448_HKDF-SHA256_AES-128-GCM"),
+                    randomBytes(random, 32), randomBytes(random, 56), randomBytes(random, 64), randomBytes(random, 32))
+                    .encode();
             case 6 -> new HandshakeFinish(randomBytes(random, 64), randomBytes(random, 32)).encode();
             case 7 -> new HandshakeReject(1 + random.nextInt(3), "X448_HKDF-SHA256_AES-128-GCM", "no " + pick(random))
                     .encode();

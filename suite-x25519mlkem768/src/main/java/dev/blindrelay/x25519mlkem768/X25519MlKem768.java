@@ -73,6 +73,12 @@ public final class X25519MlKem768 implements KeyAgreement {
         return mlKem.sharedSecretLength() + x25519.sharedSecretLength();
     }
 
+    /** ML-KEM-768 then X25519: the order of both messages and of the secret. */
+    @Override
+    public List<KeyAgreement> components() {
+        return List.of(mlKem, x25519);
+    }
+
     /** The hybrid over each other provider of ML-KEM (the JDK's, on Java 24+), with the same X25519. */
     @Override
     public List<KeyAgreement> providerVariants() {

@@ -99,7 +99,7 @@ final class BenchClient implements ChatListener, Rounds.Sender {
     }
 
     @Override
-    public void secured(String peer, String safetyCode, KnownPeers.Check trust) {
+    public void secured(String peer, String suiteId, String safetyCode, KnownPeers.Check trust) {
         clock.secured(name, peer);
     }
 

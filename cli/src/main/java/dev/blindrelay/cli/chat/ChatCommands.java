@@ -130,6 +130,8 @@ public final class ChatCommands {
             return;
         }
         out.print("[CLIENT] With " + name + ":\n"
+                + "  Suite of this session:        " + client.sessionSuite(name).map(Object::toString).orElse("?")
+                + "\n"
                 + "  Safety code of this session:  " + code.get() + "\n"
                 + "  Safety number (stays the same while both identity keys do):\n    "
                 + number.get().replace("\n", "\n    ") + "\n"

@@ -9,12 +9,10 @@ import java.util.List;
 public final class PrintingListener implements ChatListener {
 
     private final ChatOutput out;
-    private final String suiteId;
     private final ChatLines lines;
 
-    public PrintingListener(ChatOutput out, String suiteId, ChatLines lines) {
+    public PrintingListener(ChatOutput out, ChatLines lines) {
         this.out = out;
-        this.suiteId = suiteId;
         this.lines = lines;
     }
 
@@ -43,7 +41,7 @@ public final class PrintingListener implements ChatListener {
     }
 
     @Override
-    public void secured(String peer, String safetyCode, KnownPeers.Check trust) {
+    public void secured(String peer, String suiteId, String safetyCode, KnownPeers.Check trust) {
         StringBuilder text = new StringBuilder("[SUCCESS] Secure Channel Established!\n")
                 .append("[CLIENT] ").append(peer).append(" is connected with ").append(suiteId).append('\n')
                 .append("[CLIENT] Safety code with ").append(peer).append(": ").append(safetyCode)

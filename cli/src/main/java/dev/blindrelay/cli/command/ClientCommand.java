@@ -18,7 +18,7 @@ import dev.blindrelay.identity.Fingerprint;
 import dev.blindrelay.identity.IdentityStore;
 import dev.blindrelay.spi.Connector;
 import dev.blindrelay.spi.Transport;
-import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.trace.JsonLinesTracer;
 import dev.blindrelay.trace.TextTracer;
 import dev.blindrelay.trace.Tracer;
@@ -52,7 +52,7 @@ public final class ClientCommand implements Command {
         ClientOptions options = ClientOptions.from(settings);
         Injector injector = Wiring.injector(Plugins.load(console.err()), options.suite(),
                 List.of(options.transport()), Wiring.instance(ClientOptions.class, options));
-        CipherSuite suite = injector.getInstance(CipherSuite.class);
+        SuitePreference suites = injector.getInstance(SuitePreference.class);
         Transport transport = injector.getInstance(Transport.class);
 
         IdentityStore store = new IdentityStore(options.home(), options.name());
@@ -60,7 +60,7 @@ public final class ClientCommand implements Command {
         ChatLines lines = new ChatLines(Clock.systemDefaultZone());
         if (console.interactive()) {
             try (TerminalChat terminal = new TerminalChat(options.noColor())) {
-                return chat(options, suite, transport, store, identity, terminal, lines, console, client -> {
+                return chat(options, suites, transport, store, identity, terminal, lines, console, client -> {
                     terminal.run(options.name() + " > ", new ChatCommands(client, terminal, lines)::handle,
                             () -> client.members().keySet());
                     return 0;
@@ -68,7 +68,7 @@ public final class ClientCommand implements Command {
             }
         }
         PipedChat piped = new PipedChat(console.in(), console.out());
-        return chat(options, suite, transport, store, identity, piped, lines, console, client -> {
+        return chat(options, suites, transport, store, identity, piped, lines, console, client -> {
             if (piped.run(client, new ChatCommands(client, piped, lines)::handle, options.waitForPeer())) {
                 return 0;
             }
@@ -83,7 +83,7 @@ public final class ClientCommand implements Command {
         int run(ChatClient client) throws IOException;
     }
 
-    private static int chat(ClientOptions options, CipherSuite suite, Transport transport, IdentityStore store,
+    private static int chat(ClientOptions options, SuitePreference suites, Transport transport, IdentityStore store,
                             IdentityStore.Loaded identity, ChatOutput out, ChatLines lines, Console console, Loop loop)
             throws IOException {
         if (identity.created()) {
@@ -97,10 +97,10 @@ public final class ClientCommand implements Command {
             ChatClient client = new ChatClient(
                     ClientSettings.of(options.name(), options.room(), options.relays().get(0))
                             .withRelays(options.relays()),
-                    suite, identity.identity(), store.knownPeers(), connector,
-                    new PrintingListener(out, suite.id(), lines), tracer);
+                    suites, identity.identity(), store.knownPeers(), connector, new PrintingListener(out, lines), tracer);
             out.print("[CLIENT] Connecting to relay " + options.relaysText() + " (" + transport.id()
-                    + ") as " + options.name() + ", room '" + options.room() + "', suite " + suite.id() + "...");
+                    + ") as " + options.name() + ", room '" + options.room() + "', " + (suites.suites().size() == 1
+                    ? "suite " : "suites (most preferred first) ") + suites + "...");
             try {
                 client.start();
             } catch (IOException e) {

@@ -20,7 +20,7 @@ import dev.blindrelay.relay.RelayObserver;
 import dev.blindrelay.spi.Connector;
 import dev.blindrelay.spi.Transport;
 import dev.blindrelay.spi.TransportOptions;
-import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.trace.JsonLinesTracer;
 import dev.blindrelay.trace.TextTracer;
 import dev.blindrelay.trace.Tracer;
@@ -72,40 +72,40 @@ public final class DemoCommand implements Command {
     public int run(String[] args, Console console) throws Exception {
         Settings settings = Settings.parse(name(), KEYS, args);
         if (settings.helpRequested()) {
-            console.out().print(Settings.help("blindrelay demo [--suite ID] [--transport tcp|ws] [--trace] [--trace-json FILE]",
+            console.out().print(Settings.help("blindrelay demo [--suite ID[,ID...]] [--transport tcp|ws] [--trace] [--trace-json FILE]",
                     "An embedded relay and two scripted clients; exits 0 when everything checked out.", KEYS));
             return 0;
         }
         Injector injector = Wiring.injector(Plugins.load(console.err()), settings.get("suite"),
                 List.of(settings.get("transport")), Wiring.instance(Settings.class, settings));
-        CipherSuite suite = injector.getInstance(CipherSuite.class);
+        SuitePreference suites = injector.getInstance(SuitePreference.class);
         Transport transport = injector.getInstance(Transport.class);
         String traceJson = settings.get("trace-json");
         try (JsonLinesTracer json = traceJson == null ? null : JsonLinesTracer.toFile(Path.of(traceJson))) {
             Tracer tracer = Tracer.both(settings.flag("trace") ? new TextTracer(console.out()) : Tracer.NONE,
                     json == null ? Tracer.NONE : json);
-            return new Run(console, suite, transport, tracer).run();
+            return new Run(console, suites, transport, tracer).run();
         }
     }
 
     /** One demo run and what it observed. */
     private static final class Run {
         private final Console console;
-        private final CipherSuite suite;
+        private final SuitePreference suites;
         private final Transport transport;
         private final Tracer tracer;
         private final List<String> relayLines = Collections.synchronizedList(new ArrayList<>());
         private final List<byte[]> relayFrames = Collections.synchronizedList(new ArrayList<>());
 
-        Run(Console console, CipherSuite suite, Transport transport, Tracer tracer) {
+        Run(Console console, SuitePreference suites, Transport transport, Tracer tracer) {
             this.console = console;
-            this.suite = suite;
+            this.suites = suites;
             this.transport = transport;
             this.tracer = tracer;
         }
 
         int run() throws IOException, InterruptedException {
-            console.out().println("=== BlindRelay demo: suite " + suite.id() + " over " + transport.id() + " ===");
+            console.out().println("=== BlindRelay demo: suite " + suites + " over " + transport.id() + " ===");
             RelayObserver capture = new RelayObserver() {
                 @Override
                 public void forwarded(EnvelopeHeader header, byte[] frame) {
@@ -190,7 +190,7 @@ public final class DemoCommand implements Command {
                         lines.lines().forEach(l -> console.out().println(prefix + l));
                     }
                 };
-                PrintingListener printer = new PrintingListener(out, suite.id(), ChatLines.withoutTime());
+                PrintingListener printer = new PrintingListener(out, ChatLines.withoutTime());
                 ChatListener listener = new ChatListener() {
                     @Override
                     public void status(String line) {
@@ -203,8 +203,8 @@ public final class DemoCommand implements Command {
                     }
 
                     @Override
-                    public void secured(String peer, String code, KnownPeers.Check trust) {
-                        printer.secured(peer, code, trust);
+                    public void secured(String peer, String suiteId, String code, KnownPeers.Check trust) {
+                        printer.secured(peer, suiteId, code, trust);
                         secured.countDown();
                     }
 
@@ -224,7 +224,7 @@ public final class DemoCommand implements Command {
                         printer.warning(line);
                     }
                 };
-                client = new ChatClient(ClientSettings.of(name, ClientSettings.DEFAULT_ROOM, address), suite,
+                client = new ChatClient(ClientSettings.of(name, ClientSettings.DEFAULT_ROOM, address), suites,
                         IdentityKeyPair.generate(new SecureRandom()), KnownPeers.inMemory(), connector, listener,
                         tracer);
             }

@@ -99,8 +99,7 @@ public final class CompareCommand implements Command {
             measured.add(benchmark.measure(suite, registry.suiteResolver().alias(suite)));
         }
         progress.println("[compare] measuring the other providers ...");
-        List<ProviderComparison> providers = new ProviderBenchmark(workload).compare(suites, measured,
-                registry.keyAgreements().all());
+        List<ProviderComparison> providers = new ProviderBenchmark(workload).compare(suites, measured);
         TimeBox box = workload.box();
         return new CompareReport(machine, box.measure(), box.warmup(), workload.sizes(), measured, providers);
     }

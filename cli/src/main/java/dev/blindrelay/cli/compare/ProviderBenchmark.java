@@ -7,8 +7,6 @@ import dev.blindrelay.suite.CipherSuite;
 
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,21 +30,20 @@ final class ProviderBenchmark {
 
     /**
      * One comparison per distinct primitive, in suite order: two suites sharing an AEAD compare it once. A hybrid
-     * key agreement is followed by each of its halves that is registered on its own (its id is part of the
-     * hybrid's, as in TLS's {@code X25519MLKEM768}), so a KEM's own keygen, encapsulation and decapsulation show.
+     * key agreement is followed by each of its {@link KeyAgreement#components()}, so a KEM's own keygen,
+     * encapsulation and decapsulation show.
      *
-     * @param measured   the suites' own results, in the order of {@code suites}
-     * @param registered every key agreement the registry holds
+     * @param measured the suites' own results, in the order of {@code suites}
      */
-    List<ProviderComparison> compare(List<CipherSuite> suites, List<SuiteMeasurement> measured,
-                                     Collection<KeyAgreement> registered) throws GeneralSecurityException {
+    List<ProviderComparison> compare(List<CipherSuite> suites, List<SuiteMeasurement> measured)
+            throws GeneralSecurityException {
         List<ProviderComparison> comparisons = new ArrayList<>();
         Set<String> done = new HashSet<>();
         for (int i = 0; i < suites.size(); i++) {
             CipherSuite suite = suites.get(i);
             if (done.add("key agreement/" + suite.keyAgreement().id())) {
                 comparisons.add(keyAgreement(suite.keyAgreement()));
-                for (KeyAgreement part : parts(suite.keyAgreement(), registered)) {
+                for (KeyAgreement part : suite.keyAgreement().components()) {
                     if (done.add("key agreement/" + part.id())) {
                         comparisons.add(keyAgreement(part));
                     }
@@ -57,14 +54,6 @@ final class ProviderBenchmark {
             }
         }
         return comparisons;
-    }
-
-    /** The registered key agreements whose id is part of {@code hybrid}'s id, in the order they appear in it. */
-    static List<KeyAgreement> parts(KeyAgreement hybrid, Collection<KeyAgreement> registered) {
-        return registered.stream()
-                .filter(part -> !part.id().equals(hybrid.id()) && hybrid.id().contains(part.id()))
-                .sorted(Comparator.comparingInt(part -> hybrid.id().indexOf(part.id())))
-                .toList();
     }
 
     /** Each step per second through every provider, and the three together, which the verdict compares. */

@@ -38,7 +38,8 @@ public final class Settings {
             new Setting("port", "PORT", "5000", "relay TCP port"),
             new Setting("ws-port", "PORT", null, "relay WebSocket port (default: port + 1)"),
             new Setting("transport", "IDS", "tcp", "transport: client 'tcp' or 'ws'; server a list such as 'tcp,ws'"),
-            new Setting("suite", "ID", "p256-aesgcm", "cipher suite id or alias (see 'blindrelay suites')"),
+            new Setting("suite", "ID[,ID...]", "p256-aesgcm", "cipher suite id or alias, or a list most preferred "
+                    + "first, e.g. pq,x25519-chacha: a peer takes the first of yours it accepts (see 'blindrelay suites')"),
             new Setting("name", "NAME", null, "your name in the room (required)"),
             new Setting("room", "ROOM", "lobby", "the room to join"),
             new Setting("home", "DIR", null, "where identity keys and known_peers live (default: ~/.blindrelay)"),

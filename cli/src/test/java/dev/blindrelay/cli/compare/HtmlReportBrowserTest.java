@@ -67,7 +67,7 @@ class HtmlReportBrowserTest {
 
     /**
      * Bars per chart id: each suite twice in the handshake chart, once per size in the throughput chart; per
-     * provider, one bar per step for each key agreement (a hybrid's registered halves too), one per size per AEAD.
+     * provider, one bar per step for each key agreement (a hybrid's components too), one per size per AEAD.
      */
     private static Map<String, Integer> expectedBars(List<CipherSuite> suites) {
         Map<String, Integer> expected = new LinkedHashMap<>();
@@ -75,7 +75,7 @@ class HtmlReportBrowserTest {
         expected.put("chart-throughput", SIZES.size() * suites.size());
         for (CipherSuite suite : suites) {
             List<KeyAgreement> keyAgreements = new ArrayList<>(List.of(suite.keyAgreement()));
-            keyAgreements.addAll(ProviderBenchmark.parts(suite.keyAgreement(), REGISTRY.keyAgreements().all()));
+            keyAgreements.addAll(suite.keyAgreement().components());
             for (KeyAgreement keyAgreement : keyAgreements) {
                 expected.put("chart-provider-key-agreement-" + Html.slug(keyAgreement.id()),
                         ProviderBenchmark.KEY_AGREEMENT_COLUMNS.size() * (1 + keyAgreement.providerVariants().size()));

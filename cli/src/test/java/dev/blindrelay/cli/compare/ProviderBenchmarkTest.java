@@ -32,7 +32,7 @@ class ProviderBenchmarkTest {
         CipherSuite x25519Aes = REGISTRY.suite("X25519_HKDF-SHA256_AES-256-GCM");
 
         List<ProviderComparison> comparisons = BENCHMARK.compare(List.of(p256, x25519Aes),
-                List.of(measured(p256), measured(x25519Aes)), REGISTRY.keyAgreements().all());
+                List.of(measured(p256), measured(x25519Aes)));
 
         assertThat(comparisons).extracting(ProviderComparison::primitive)
                 .containsExactly("P256", "AES-256-GCM", "X25519");
@@ -55,7 +55,7 @@ class ProviderBenchmarkTest {
         doReturn(List.of(otherAead)).when(aead).providerVariants();
         CipherSuite suite = new CipherSuite(keyAgreement, real.kdf(), aead);
 
-        List<ProviderComparison> comparisons = BENCHMARK.compare(List.of(suite), List.of(measured(suite)), List.of());
+        List<ProviderComparison> comparisons = BENCHMARK.compare(List.of(suite), List.of(measured(suite)));
 
         assertThat(comparisons).hasSize(2);
         ProviderRate agreementVariant = comparisons.get(0).variants().get(0);
@@ -70,17 +70,16 @@ class ProviderBenchmarkTest {
                 .startsWith("OtherAEAD CHACHA20-POLY1305 is ").endsWith(" here (at 1 KiB)");
     }
 
-    /** The hybrid is followed by its halves that are registered on their own: ML-KEM's steps get their row. */
+    /** The hybrid is followed by its components, in wire order: ML-KEM's own steps get their row. */
     @Test
-    void compare_hybridThenItsRegisteredHalves() throws Exception {
+    void compare_hybridThenItsComponents() throws Exception {
         CipherSuite pq = REGISTRY.suite("pq");
 
-        List<ProviderComparison> comparisons = BENCHMARK.compare(List.of(pq), List.of(measured(pq)),
-                REGISTRY.keyAgreements().all());
+        List<ProviderComparison> comparisons = BENCHMARK.compare(List.of(pq), List.of(measured(pq)));
 
         assertThat(comparisons).extracting(ProviderComparison::primitive)
-                .containsExactly("X25519MLKEM768", "X25519", "MLKEM768", "AES-256-GCM");
-        ProviderComparison mlKem = comparisons.get(2);
+                .containsExactly("X25519MLKEM768", "MLKEM768", "X25519", "AES-256-GCM");
+        ProviderComparison mlKem = comparisons.get(1);
         assertThat(mlKem.rates()).hasSize(1 + REGISTRY.keyAgreements().get("MLKEM768").providerVariants().size());
         assertThat(mlKem.plugin().values()).hasSize(4).allSatisfy(rate -> assertThat(rate).isPositive());
     }
@@ -91,7 +90,7 @@ class ProviderBenchmarkTest {
         List<CipherSuite> suites = REGISTRY.suites();
 
         List<ProviderComparison> comparisons = BENCHMARK.compare(suites,
-                suites.stream().map(ProviderBenchmarkTest::measured).toList(), REGISTRY.keyAgreements().all());
+                suites.stream().map(ProviderBenchmarkTest::measured).toList());
 
         for (CipherSuite suite : suites) {
             assertThat(comparisons).filteredOn(c -> c.primitive().equals(suite.keyAgreement().id())).singleElement()

@@ -70,9 +70,11 @@ class SuiteBenchmarkTest {
         int identity = 2 + IdentityKeyPair.PUBLIC_KEY_LENGTH;
         int signature = 2 + IdentityKeyPair.SIGNATURE_LENGTH;
         int confirmation = 1 + handshake.finish().confirmation().length;
-        assertThat(init).isEqualTo(header + 1 + suiteId + identity + 2 + suite.keyAgreement().publicKeyLength());
-        assertThat(response).isEqualTo(header + 1 + suiteId + identity + 2 + suite.keyAgreement().responseLength()
-                + signature + confirmation);
+        int offer = 1 + suiteId; // a count, then the one suite offered
+        int keyShare = 1 + 1 + suite.keyAgreement().id().length() + 2 + suite.keyAgreement().publicKeyLength();
+        assertThat(init).isEqualTo(header + 1 + suiteId + identity + 2 + offer + keyShare);
+        assertThat(response).isEqualTo(header + 1 + suiteId + offer + identity + 2
+                + suite.keyAgreement().responseLength() + signature + confirmation);
         assertThat(finish).isEqualTo(header + signature + confirmation);
         handshake.destroy();
     }
@@ -99,7 +101,8 @@ class SuiteBenchmarkTest {
     void run_messagesAreTheRealHandshake(CipherSuite suite) throws Exception {
         InMemoryHandshake.Result handshake = PARTIES.run(suite);
 
-        assertThat(HandshakeInit.parse(handshake.init().encode()).suiteId()).isEqualTo(suite.id());
+        assertThat(HandshakeInit.parse(handshake.init().encode()).offer()).containsExactly(suite.id());
+        assertThat(HandshakeResponse.parse(handshake.response().encode()).suiteId()).isEqualTo(suite.id());
         assertThat(HandshakeResponse.parse(handshake.response().encode()).ephemeralKey())
                 .hasSize(suite.keyAgreement().responseLength());
         assertThat(HandshakeFinish.parse(handshake.finish().encode()).signature())

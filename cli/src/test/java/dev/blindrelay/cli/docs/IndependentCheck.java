@@ -5,16 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Recomputes a worked example (docs/PROTOCOL.md §12) from its own inputs with nothing but the JDK and the
- * formulas of docs/PROTOCOL.md, through {@link JdkCrypto}: it shares no code with the implementation, so a
- * mistake in either shows up as a mismatch. Works for any suite whose components {@link JdkCrypto} knows
- * (P256 or X25519, HKDF-SHA256/384/512, AES-256-GCM or CHACHA20-POLY1305).
+ * Recomputes a worked example (docs/PROTOCOL.md §12) from its own inputs with nothing but the JDK, BouncyCastle's
+ * ML-KEM-768 and the formulas of docs/PROTOCOL.md, through {@link JdkCrypto}: it shares no code with the
+ * implementation, so a mistake in either shows up as a mismatch. Works for any suite whose components
+ * {@link JdkCrypto} knows (P256, X25519 or X25519MLKEM768, HKDF-SHA256/384/512, AES-256-GCM or CHACHA20-POLY1305).
  */
 final class IndependentCheck {
 
@@ -28,60 +30,106 @@ final class IndependentCheck {
         String keyAgreement = JdkCrypto.component(suite, 0);
         String kdf = JdkCrypto.component(suite, 1);
         String aead = JdkCrypto.component(suite, 2);
-        // Key agreement both ways must give the listed secret.
-        byte[] shared = JdkCrypto.agree(keyAgreement, bytes(v, "alice.ephemeral.private"), bytes(v, "bob.ephemeral.public"));
-        assertThat(JdkCrypto.agree(keyAgreement, bytes(v, "bob.ephemeral.private"), bytes(v, "alice.ephemeral.public")))
-                .as("key agreement from Bob's side").isEqualTo(shared);
+        List<String> offer = List.of(v.get("offer").split(", "));
+
+        // INIT (§5): version 2, the first suite, Alice's identity, then the offer and one key share per key
+        // agreement of the offer.
+        ByteBuffer outer = body(bytes(v, "frame.init"), 0x10);
+        assertThat(outer.get()).as("INIT handshake version").isEqualTo((byte) 2);
+        assertThat(str8(outer)).as("INIT's first suite").isEqualTo(offer.get(0));
+        byte[] aliceIdentity = b16(outer);
+        assertThat(hex(aliceIdentity)).isEqualTo(v.get("alice.identity.public"));
+        ByteBuffer init = ByteBuffer.wrap(b16(outer));
+        assertThat(outer.remaining()).as("INIT trailing bytes").isZero();
+        byte[] offerField = offerField(init);
+        assertThat(readOffer(offerField)).as("offer").isEqualTo(offer);
+        Map<String, byte[]> shares = new LinkedHashMap<>();
+        for (int count = init.get() & 0xFF; count > 0; count--) {
+            shares.put(str8(init), b16(init));
+        }
+        assertThat(init.remaining()).as("trailing bytes after the key shares").isZero();
+        assertThat(List.copyOf(shares.keySet())).as("one key share per key agreement, in offer order")
+                .isEqualTo(offer.stream().map(id -> JdkCrypto.component(id, 0)).distinct().toList());
+        for (Map.Entry<String, byte[]> share : shares.entrySet()) {
+            String name = "alice." + share.getKey().toLowerCase(Locale.ROOT);
+            assertThat(hex(share.getValue())).as(name + ".public").isEqualTo(v.get(name + ".public"));
+            assertThat(JdkCrypto.publicKeyMatches(share.getKey(), bytes(v, name + ".private"), share.getValue()))
+                    .as(name + " key pair").isTrue();
+        }
+        // The rule: the first suite of the offer that Bob accepts.
+        List<String> bobAccepts = List.of(v.get("bob.accepts").split(", "));
+        assertThat(offer.stream().filter(bobAccepts::contains).findFirst()).as("the negotiated suite").hasValue(suite);
+
+        // RESPONSE: version 2, the chosen suite, the offer as Bob received it, then as in version 1.
+        ByteBuffer response = body(bytes(v, "frame.response"), 0x11);
+        assertThat(response.get()).as("RESPONSE handshake version").isEqualTo((byte) 2);
+        assertThat(str8(response)).as("chosen suite").isEqualTo(suite);
+        assertThat(offerField(response)).as("the offer, echoed").isEqualTo(offerField);
+        byte[] bobIdentity = b16(response);
+        byte[] bobMessage = b16(response);
+        byte[] bobSignature = b16(response);
+        byte[] bobConfirm = b8(response);
+        assertThat(response.remaining()).as("RESPONSE trailing bytes").isZero();
+        assertThat(hex(bobIdentity)).isEqualTo(v.get("bob.identity.public"));
+        assertThat(hex(bobMessage)).isEqualTo(v.get("bob.ephemeral.public"));
+        ByteBuffer finish = body(bytes(v, "frame.finish"), 0x12);
+        byte[] aliceSignature = b16(finish);
+        byte[] aliceConfirm = b8(finish);
+        assertThat(finish.remaining()).as("FINISH trailing bytes").isZero();
+
+        // The secret from Alice's side; Bob's private key gives his part of it (all of it for Diffie-Hellman).
+        byte[] aliceShare = shares.get(keyAgreement);
+        String aliceKey = "alice." + keyAgreement.toLowerCase(Locale.ROOT) + ".private";
+        byte[] shared = JdkCrypto.agree(keyAgreement, bytes(v, aliceKey), bobMessage);
         assertThat(hex(shared)).as("shared.secret").isEqualTo(v.get("shared.secret"));
+        assertThat(JdkCrypto.publicKeyMatches(keyAgreement, bytes(v, "bob.ephemeral.private"), bobMessage))
+                .as("Bob's key pair").isTrue();
+        assertThat(JdkCrypto.responderPart(keyAgreement, bytes(v, "bob.ephemeral.private"), aliceShare).in(shared))
+                .as("Bob's part of the secret").isTrue();
+        if (keyAgreement.equals("X25519MLKEM768")) {
+            assertThat(v.get("shared.secret")).as("ML-KEM-768 part first, then X25519")
+                    .isEqualTo(v.get("shared.secret.mlkem768") + v.get("shared.secret.x25519"));
+        }
 
-        // The frames carry exactly the listed keys.
-        List<byte[]> init = fields(bytes(v, "frame.init"), 0x10, "u8", "str8", "b16", "b16");
-        assertThat(new String(init.get(1), StandardCharsets.US_ASCII)).isEqualTo(suite);
-        assertThat(hex(init.get(2))).isEqualTo(v.get("alice.identity.public"));
-        assertThat(hex(init.get(3))).isEqualTo(v.get("alice.ephemeral.public"));
-        List<byte[]> response = fields(bytes(v, "frame.response"), 0x11, "u8", "str8", "b16", "b16", "b16", "b8");
-        assertThat(hex(response.get(2))).isEqualTo(v.get("bob.identity.public"));
-        assertThat(hex(response.get(3))).isEqualTo(v.get("bob.ephemeral.public"));
-        List<byte[]> finish = fields(bytes(v, "frame.finish"), 0x12, "b16", "b8");
-
-        // Transcript, field by field.
+        // Transcript, field by field (§6).
         byte[][] values = {
-                ascii("BlindRelay/1"), ascii(suite), utf8(v.get("room")), utf8(v.get("initiator")),
-                utf8(v.get("responder")), init.get(2), init.get(3), response.get(2), response.get(3),
-                response.get(4), response.get(5), finish.get(0), finish.get(1)};
-        String[] labels = {"protocol", "suite", "room", "initiator", "responder", "initiator identity",
+                ascii(JdkCrypto.PROTOCOL), offerField, ascii(suite), utf8(v.get("room")), utf8(v.get("initiator")),
+                utf8(v.get("responder")), aliceIdentity, aliceShare, bobIdentity, bobMessage, bobSignature,
+                bobConfirm, aliceSignature, aliceConfirm};
+        String[] labels = {"protocol", "offer", "suite", "room", "initiator", "responder", "initiator identity",
                 "initiator ephemeral", "responder identity", "responder ephemeral", "responder signature",
                 "responder confirm", "initiator signature", "initiator confirm"};
         byte[] h = new byte[32];
-        byte[][] hashes = new byte[14][];
+        byte[][] hashes = new byte[labels.length + 1][];
         for (int i = 0; i < labels.length; i++) {
             h = JdkCrypto.absorb(h, labels[i], values[i]);
             hashes[i + 1] = h;
             assertThat(hex(h)).as("transcript.%02d", i + 1).isEqualTo(v.get(String.format("transcript.%02d", i + 1)));
         }
+        byte[] h1 = hashes[10];
 
-        // Key schedule.
-        byte[] prk = JdkCrypto.extract(kdf, hashes[9], shared);
+        // Key schedule (§7).
+        byte[] prk = JdkCrypto.extract(kdf, h1, shared);
         assertThat(hex(prk)).as("prk").isEqualTo(v.get("prk"));
         for (String label : List.of("i2r key", "i2r iv", "r2i key", "r2i iv")) {
             int length = label.endsWith("key") ? JdkCrypto.aeadKeyLength(aead) : JdkCrypto.aeadNonceLength(aead);
             assertThat(hex(JdkCrypto.expand(kdf, prk, JdkCrypto.info(suite, label), length))).as(label)
                     .isEqualTo(v.get(label.replace(' ', '.')));
         }
-        assertThat(JdkCrypto.confirmation(suite, prk, "responder confirm", hashes[10]))
-                .as("responder confirm").isEqualTo(response.get(5)).isEqualTo(bytes(v, "responder.confirm"));
-        assertThat(JdkCrypto.confirmation(suite, prk, "initiator confirm", hashes[12]))
-                .as("initiator confirm").isEqualTo(finish.get(1)).isEqualTo(bytes(v, "initiator.confirm"));
+        assertThat(JdkCrypto.confirmation(suite, prk, "responder confirm", hashes[11]))
+                .as("responder confirm").isEqualTo(bobConfirm).isEqualTo(bytes(v, "responder.confirm"));
+        assertThat(JdkCrypto.confirmation(suite, prk, "initiator confirm", hashes[13]))
+                .as("initiator confirm").isEqualTo(aliceConfirm).isEqualTo(bytes(v, "initiator.confirm"));
 
         // Signatures, with the JDK's Ed25519.
-        assertThat(JdkCrypto.ed25519Verify(response.get(2), JdkCrypto.signedMessage("responder signature", hashes[9]),
-                response.get(4))).as("responder signature").isTrue();
-        assertThat(JdkCrypto.ed25519Verify(init.get(2), JdkCrypto.signedMessage("initiator signature", hashes[11]),
-                finish.get(0))).as("initiator signature").isTrue();
+        assertThat(JdkCrypto.ed25519Verify(bobIdentity, JdkCrypto.signedMessage("responder signature", h1),
+                bobSignature)).as("responder signature").isTrue();
+        assertThat(JdkCrypto.ed25519Verify(aliceIdentity, JdkCrypto.signedMessage("initiator signature", hashes[12]),
+                aliceSignature)).as("initiator signature").isTrue();
 
         // Safety code, and the safety number of the two identities.
-        assertThat(JdkCrypto.safetyCode(hashes[9])).as("safety code").isEqualTo(v.get("safety.code"));
-        assertThat(JdkCrypto.safetyNumber(v.get("initiator"), init.get(2), v.get("responder"), response.get(2)))
+        assertThat(JdkCrypto.safetyCode(h1)).as("safety code").isEqualTo(v.get("safety.code"));
+        assertThat(JdkCrypto.safetyNumber(v.get("initiator"), aliceIdentity, v.get("responder"), bobIdentity))
                 .as("safety.number").isEqualTo(v.get("safety.number"));
 
         // The message: nonce = iv XOR counter, AAD = frame up to the ciphertext.
@@ -106,25 +154,49 @@ final class IndependentCheck {
         return at;
     }
 
-    /** Splits a frame's body into the listed fields after checking version and type. */
-    static List<byte[]> fields(byte[] frame, int type, String... shapes) {
-        assertThat(frame[0]).as("version").isEqualTo((byte) 1);
+    /** The body of a frame, after checking the envelope version (§2) and the frame type. */
+    static ByteBuffer body(byte[] frame, int type) {
+        assertThat(frame[0]).as("envelope version").isEqualTo((byte) 1);
         assertThat(frame[1] & 0xFF).as("type").isEqualTo(type);
-        ByteBuffer body = ByteBuffer.wrap(frame, headerLength(frame), frame.length - headerLength(frame));
-        List<byte[]> out = new ArrayList<>();
-        for (String shape : shapes) {
-            int length = switch (shape) {
-                case "u8" -> 1;
-                case "str8", "b8" -> body.get() & 0xFF;
-                case "b16" -> body.getShort() & 0xFFFF;
-                default -> throw new IllegalArgumentException(shape);
-            };
-            byte[] field = new byte[length];
-            body.get(field);
-            out.add(field);
+        return ByteBuffer.wrap(frame, headerLength(frame), frame.length - headerLength(frame));
+    }
+
+    /** The offer's exact bytes, {@code u8 count || count × str8 suite id}: what the transcript binds. */
+    private static byte[] offerField(ByteBuffer body) {
+        int start = body.position();
+        for (int count = body.get() & 0xFF; count > 0; count--) {
+            str8(body);
         }
-        assertThat(body.remaining()).as("trailing bytes").isZero();
-        return out;
+        byte[] field = new byte[body.position() - start];
+        body.get(start, field);
+        return field;
+    }
+
+    private static List<String> readOffer(byte[] field) {
+        ByteBuffer offer = ByteBuffer.wrap(field);
+        List<String> ids = new ArrayList<>();
+        for (int count = offer.get() & 0xFF; count > 0; count--) {
+            ids.add(str8(offer));
+        }
+        return ids;
+    }
+
+    private static String str8(ByteBuffer body) {
+        return new String(take(body, body.get() & 0xFF), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] b8(ByteBuffer body) {
+        return take(body, body.get() & 0xFF);
+    }
+
+    private static byte[] b16(ByteBuffer body) {
+        return take(body, body.getShort() & 0xFFFF);
+    }
+
+    private static byte[] take(ByteBuffer body, int length) {
+        byte[] field = new byte[length];
+        body.get(field);
+        return field;
     }
 
     private static byte[] bytes(Map<String, String> v, String key) {

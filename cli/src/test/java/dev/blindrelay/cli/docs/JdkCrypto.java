@@ -6,6 +6,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.kems.MLKEMExtractor;
+import org.bouncycastle.crypto.params.MLKEMParameters;
+import org.bouncycastle.crypto.params.MLKEMPrivateKeyParameters;
+
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +33,11 @@ import java.security.spec.XECPublicKeySpec;
 import java.util.Arrays;
 
 /**
- * The formulas of docs/PROTOCOL.md and the primitives of both shipped suites, written again from their
+ * The formulas of docs/PROTOCOL.md and the primitives of the shipped suites, written again from their
  * specifications with nothing but the JDK (SunEC for ECDH and XDH, SunJCE for HMAC, AES-GCM and
- * ChaCha20-Poly1305). It shares no code with the implementation on purpose: the documentation tests
- * recompute the implementation's output with it, so a mistake on either side shows up as a mismatch.
+ * ChaCha20-Poly1305), plus BouncyCastle's lightweight ML-KEM-768, which Java 17 does not have. It shares no
+ * code with the implementation on purpose: the documentation tests recompute the implementation's output with
+ * it, so a mistake on either side shows up as a mismatch.
  *
  * <p>Algorithms are chosen by the component ids of a suite id ({@code P256}, {@code X25519},
  * {@code HKDF-SHA256}, {@code AES-256-GCM}, ...), so one checker serves every suite it knows.
@@ -40,7 +45,12 @@ import java.util.Arrays;
 public final class JdkCrypto {
 
     /** The version label in the transcript, HKDF infos, signatures and the safety code. */
-    public static final String PROTOCOL = "BlindRelay/1";
+    public static final String PROTOCOL = "BlindRelay/2";
+
+    /** X25519MLKEM768 (§11): ML-KEM-768 first in both messages and in the secret. */
+    static final int MLKEM_EK = 1184;
+    static final int MLKEM_CT = 1088;
+    static final int MLKEM_SEED = 64;
 
     private JdkCrypto() {
     }
@@ -93,7 +103,7 @@ public final class JdkCrypto {
         return Arrays.copyOf(out, length);
     }
 
-    /** {@code "BlindRelay/1 " || suite id || " " || label}. */
+    /** {@code "BlindRelay/2 " || suite id || " " || label}. */
     public static byte[] info(String suiteId, String label) {
         return ascii(PROTOCOL + " " + suiteId + " " + label);
     }
@@ -115,12 +125,22 @@ public final class JdkCrypto {
 
     // ---- key agreement ----
 
-    /** The shared secret: P-256 ECDH (x-coordinate, 32 bytes) or X25519 (RFC 7748, 32 bytes). */
+    /**
+     * The shared secret: P-256 ECDH (x-coordinate, 32 bytes) or X25519 (RFC 7748, 32 bytes) from either side.
+     * For the KEM hybrid X25519MLKEM768, from the initiator's side only: its private key is the ML-KEM seed
+     * {@code d || z} (64) then its X25519 private key (32), the peer's message {@code ct (1088) || X25519 public
+     * key (32)}, and the secret {@code ML-KEM.Decaps(dk, ct) || X25519}. (The responder's ML-KEM half came from
+     * encapsulation randomness no trace holds; see {@link #responderPart}.)
+     */
     public static byte[] agree(String keyAgreementId, byte[] privateKey, byte[] peerPublic)
             throws GeneralSecurityException {
         return switch (keyAgreementId) {
             case "P256" -> ecdhP256(privateKey, peerPublic);
             case "X25519" -> x25519(privateKey, peerPublic);
+            case "X25519MLKEM768" -> concat(
+                    mlKemDecapsulate(Arrays.copyOf(privateKey, MLKEM_SEED), Arrays.copyOf(peerPublic, MLKEM_CT)),
+                    x25519(Arrays.copyOfRange(privateKey, MLKEM_SEED, privateKey.length),
+                            Arrays.copyOfRange(peerPublic, MLKEM_CT, peerPublic.length)));
             default -> throw new IllegalArgumentException("no JDK recomputation for key agreement " + keyAgreementId);
         };
     }
@@ -133,6 +153,15 @@ public final class JdkCrypto {
     public static boolean publicKeyMatches(String keyAgreementId, byte[] privateKey, byte[] publicKey)
             throws GeneralSecurityException {
         return switch (keyAgreementId) {
+            // The initiator: ek from the seed, then its X25519 key. The responder's message is a ciphertext
+            // (from randomness no trace holds), then its X25519 key, which its private key must give.
+            case "X25519MLKEM768" -> privateKey.length == MLKEM_SEED + 32
+                    ? Arrays.equals(mlKemEncapsulationKey(Arrays.copyOf(privateKey, MLKEM_SEED)),
+                    Arrays.copyOf(publicKey, MLKEM_EK)) && publicKeyMatches("X25519",
+                    Arrays.copyOfRange(privateKey, MLKEM_SEED, privateKey.length),
+                    Arrays.copyOfRange(publicKey, MLKEM_EK, publicKey.length))
+                    : publicKey.length == MLKEM_CT + 32 && publicKeyMatches("X25519", privateKey,
+                    Arrays.copyOfRange(publicKey, MLKEM_CT, publicKey.length));
             case "X25519" -> {
                 byte[] basePoint = new byte[32];
                 basePoint[0] = 9;
@@ -150,6 +179,37 @@ public final class JdkCrypto {
             }
             default -> throw new IllegalArgumentException("no JDK recomputation for key agreement " + keyAgreementId);
         };
+    }
+
+    /**
+     * The part of the shared secret the responder's traced private key determines, and where it sits: all of
+     * it for Diffie-Hellman; for X25519MLKEM768 the X25519 half, bytes 32 to 64.
+     */
+    public static SecretPart responderPart(String keyAgreementId, byte[] responderPrivate, byte[] initiatorPublic)
+            throws GeneralSecurityException {
+        if (keyAgreementId.equals("X25519MLKEM768")) {
+            return new SecretPart(32, x25519(responderPrivate,
+                    Arrays.copyOfRange(initiatorPublic, MLKEM_EK, initiatorPublic.length)));
+        }
+        return new SecretPart(0, agree(keyAgreementId, responderPrivate, initiatorPublic));
+    }
+
+    /** {@code bytes} at {@code offset} of a shared secret. */
+    public record SecretPart(int offset, byte[] bytes) {
+        public boolean in(byte[] secret) {
+            return Arrays.equals(Arrays.copyOfRange(secret, offset, offset + bytes.length), bytes);
+        }
+    }
+
+    /** ML-KEM-768 KeyGen from the 64-byte seed {@code d || z} (FIPS 203), with BouncyCastle: the encapsulation key. */
+    static byte[] mlKemEncapsulationKey(byte[] seed) {
+        return new MLKEMPrivateKeyParameters(MLKEMParameters.ml_kem_768, seed).getPublicKey();
+    }
+
+    /** ML-KEM-768 Decaps with the key from {@code seed}, with BouncyCastle. */
+    static byte[] mlKemDecapsulate(byte[] seed, byte[] ciphertext) {
+        return new MLKEMExtractor(new MLKEMPrivateKeyParameters(MLKEMParameters.ml_kem_768, seed))
+                .extractSecret(ciphertext);
     }
 
     static byte[] ecdhP256(byte[] privateScalar, byte[] uncompressedPoint) throws GeneralSecurityException {
@@ -269,7 +329,7 @@ public final class JdkCrypto {
 
     // ---- signatures and safety code (§5, §10) ----
 
-    /** What an identity key signs: {@code "BlindRelay/1 " || label || transcript hash}. */
+    /** What an identity key signs: {@code "BlindRelay/2 " || label || transcript hash}. */
     public static byte[] signedMessage(String label, byte[] transcriptHash) {
         return concat(ascii(PROTOCOL + " " + label), transcriptHash);
     }
@@ -291,7 +351,7 @@ public final class JdkCrypto {
         return verifier.verify(signature);
     }
 
-    /** {@code SHA-256("BlindRelay/1 safety code" || h1)}, first 8 bytes unsigned mod 10^12, as "dddd dddd dddd". */
+    /** {@code SHA-256("BlindRelay/2 safety code" || h1)}, first 8 bytes unsigned mod 10^12, as "dddd dddd dddd". */
     public static String safetyCode(byte[] handshakeHash) throws GeneralSecurityException {
         byte[] code = MessageDigest.getInstance("SHA-256").digest(concat(ascii(PROTOCOL + " safety code"), handshakeHash));
         String digits = String.format("%012d",

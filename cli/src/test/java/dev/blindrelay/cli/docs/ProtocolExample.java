@@ -11,7 +11,7 @@ import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.identity.SafetyNumber;
 import dev.blindrelay.registry.PluginRegistry;
 import dev.blindrelay.session.SecureSession;
-import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.trace.TraceEvent;
 import dev.blindrelay.testing.RecordingTracer;
 import dev.blindrelay.wire.Envelope;
@@ -24,28 +24,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Produces the worked example of docs/PROTOCOL.md by running a real handshake and one message with
- * the default suite, recording every value through the trace. Values are named so that
- * {@link IndependentCheck} can recompute them.
+ * Produces the worked example of docs/PROTOCOL.md by running a real handshake and one message, recording every
+ * value through the trace. Alice offers the post-quantum hybrid suite, then X25519 + ChaCha20; Bob accepts the
+ * same two in the other order, and the rule (the first suite of the offer that the responder accepts) picks the
+ * hybrid. Values are named so that {@link IndependentCheck} can recompute them.
  */
 final class ProtocolExample {
 
     static final String ROOM = "lobby";
     static final String MESSAGE = "Hello Bob!";
+    static final String OFFER = "pq,x25519-chacha";
+    static final String BOB_ACCEPTS = "x25519-chacha,pq";
 
     private ProtocolExample() {
     }
 
     /** Runs a fresh handshake and one DATA frame; returns the values in document order. */
     static Map<String, String> generate() throws Exception {
-        CipherSuite suite = PluginRegistry.load().suite(CipherSuite.DEFAULT_ID);
+        PluginRegistry registry = PluginRegistry.load();
+        SuitePreference offer = registry.suiteResolver().resolveList(OFFER);
+        SuitePreference bobAccepts = registry.suiteResolver().resolveList(BOB_ACCEPTS);
         IdentityKeyPair alice = IdentityKeyPair.generate(new SecureRandom());
         IdentityKeyPair bob = IdentityKeyPair.generate(new SecureRandom());
         RecordingTracer aliceTracer = new RecordingTracer();
         RecordingTracer bobTracer = new RecordingTracer();
-        Initiator initiator = Initiator.start(new HandshakeContext(suite, alice, "Alice", "Bob", ROOM, aliceTracer));
+        Initiator initiator = Initiator.start(new HandshakeContext(offer, alice, "Alice", "Bob", ROOM, aliceTracer));
         HandshakeInit init = initiator.message();
-        Responder responder = Responder.accept(new HandshakeContext(suite, bob, "Bob", "Alice", ROOM, bobTracer), init);
+        Responder responder = Responder.accept(new HandshakeContext(bobAccepts, bob, "Bob", "Alice", ROOM, bobTracer),
+                init);
         HandshakeResponse response = responder.message();
         Initiator.Completed completed = initiator.receive(response);
         SecureSession bobSession = responder.finish(completed.finish());
@@ -59,7 +65,9 @@ final class ProtocolExample {
         List<TraceEvent> aliceTrace = aliceTracer.events();
         List<TraceEvent> bobTrace = bobTracer.events();
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("suite", suite.id());
+        v.put("offer", String.join(", ", offer.ids()));
+        v.put("bob.accepts", String.join(", ", bobAccepts.ids()));
+        v.put("suite", completed.session().suite().id());
         v.put("room", ROOM);
         v.put("initiator", "Alice");
         v.put("responder", "Bob");
@@ -67,14 +75,19 @@ final class ProtocolExample {
         v.put("alice.identity.public", hex(alice.publicKey()));
         v.put("bob.identity.private", hex(bob.privateKey()));
         v.put("bob.identity.public", hex(bob.publicKey()));
-        v.put("alice.ephemeral.private", first(aliceTrace, "ephemeral-keypair", "private key"));
-        v.put("alice.ephemeral.public", first(aliceTrace, "ephemeral-keypair", "public key"));
+        for (TraceEvent keyPair : aliceTrace.stream().filter(e -> e.step().equals("ephemeral-keypair")).toList()) {
+            String name = "alice." + keyPair.value("key agreement").toLowerCase(java.util.Locale.ROOT);
+            v.put(name + ".private", keyPair.value("private key"));
+            v.put(name + ".public", keyPair.value("public key"));
+        }
         v.put("bob.ephemeral.private", first(bobTrace, "ephemeral-keypair", "private key"));
         v.put("bob.ephemeral.public", first(bobTrace, "ephemeral-keypair", "public key"));
         v.put("frame.init", hex(frame(FrameType.HANDSHAKE_INIT, "Alice", "Bob", init.encode())));
         v.put("frame.response", hex(frame(FrameType.HANDSHAKE_RESPONSE, "Bob", "Alice", response.encode())));
         v.put("frame.finish", hex(frame(FrameType.HANDSHAKE_FINISH, "Alice", "Bob", completed.finish().encode())));
         v.put("shared.secret", first(aliceTrace, "shared-secret", "shared secret"));
+        v.put("shared.secret.mlkem768", first(aliceTrace, "shared-secret", "shared secret, MLKEM768 part"));
+        v.put("shared.secret.x25519", first(aliceTrace, "shared-secret", "shared secret, X25519 part"));
         int n = 1;
         for (TraceEvent event : aliceTrace) {
             if (event.step().equals("transcript")) {
@@ -99,21 +112,31 @@ final class ProtocolExample {
     /** The markdown block between the example markers. */
     static String markdown(Map<String, String> v) {
         StringBuilder md = new StringBuilder();
-        md.append("Generated by running the real code: Alice initiates, Bob responds, in room `lobby`, with suite `")
-                .append(v.get("suite")).append("`.\nPrivate keys are shown because this is an example; the values are ")
-                .append("recomputed from scratch by the test, with the JDK's own primitives.\n\n");
-        section(md, "The setting", v, "suite", "room", "initiator", "responder");
+        md.append("Generated by running the real code: Alice initiates, Bob responds, in room `lobby`. Alice offers ")
+                .append("the post-quantum hybrid first, then X25519 + ChaCha20-Poly1305; Bob accepts both, in the ")
+                .append("other order. The rule of §5 picks the first suite of Alice's offer that Bob accepts: `")
+                .append(v.get("suite")).append("`.\nPrivate keys are shown because this is an example; the values ")
+                .append("are recomputed from scratch by the test, with the JDK's own primitives and BouncyCastle's ")
+                .append("ML-KEM-768 (Java 17 has none).\n\n");
+        section(md, "The setting", v, "offer", "bob.accepts", "suite", "room", "initiator", "responder");
         section(md, "Long-term identity keys (Ed25519: 32-byte seed, 32-byte public key)", v,
                 "alice.identity.private", "alice.identity.public", "bob.identity.private", "bob.identity.public");
-        section(md, "Ephemeral keys (P-256: private scalar, uncompressed public point)", v,
-                "alice.ephemeral.private", "alice.ephemeral.public", "bob.ephemeral.private", "bob.ephemeral.public");
+        section(md, "Alice's key shares, one per key agreement offered. X25519MLKEM768: private = ML-KEM-768 seed "
+                        + "d || z (64) || X25519 private key (32); public = ML-KEM-768 encapsulation key (1184) || "
+                        + "X25519 public key (32). X25519: 32-byte private key, 32-byte public key (unused: Bob chose "
+                        + "the hybrid)", v,
+                "alice.x25519mlkem768.private", "alice.x25519mlkem768.public", "alice.x25519.private",
+                "alice.x25519.public");
+        section(md, "Bob's answer: his X25519 private key, and his message = ML-KEM-768 ciphertext (1088) || X25519 "
+                + "public key (32)", v, "bob.ephemeral.private", "bob.ephemeral.public");
         section(md, "The three handshake frames, as envelopes (over TCP each is preceded by its u32 length)", v,
                 "frame.init", "frame.response", "frame.finish");
-        section(md, "ECDH shared secret (x-coordinate), and the transcript hash after each of the 13 fields of §6", v,
-                "shared.secret", "transcript.01", "transcript.02", "transcript.03", "transcript.04", "transcript.05",
-                "transcript.06", "transcript.07", "transcript.08", "transcript.09", "transcript.10", "transcript.11",
-                "transcript.12", "transcript.13");
-        section(md, "Key schedule (§7): PRK = HKDF-Extract(salt = transcript.09 = h1, IKM = shared.secret)", v,
+        section(md, "Shared secret = ML-KEM-768 shared secret || X25519 shared secret, and the transcript hash after "
+                        + "each of the 14 fields of §6", v,
+                "shared.secret", "shared.secret.mlkem768", "shared.secret.x25519", "transcript.01", "transcript.02",
+                "transcript.03", "transcript.04", "transcript.05", "transcript.06", "transcript.07", "transcript.08",
+                "transcript.09", "transcript.10", "transcript.11", "transcript.12", "transcript.13", "transcript.14");
+        section(md, "Key schedule (§7): PRK = HKDF-Extract(salt = transcript.10 = h1, IKM = shared.secret)", v,
                 "prk", "i2r.key", "i2r.iv", "r2i.key", "r2i.iv", "responder.confirm", "initiator.confirm",
                 "safety.code");
         section(md, "Safety number (§10) of Alice's and Bob's identity keys: the same in every session of theirs", v,
@@ -128,11 +151,11 @@ final class ProtocolExample {
         md.append("**").append(title).append("**\n\n```text\n");
         for (String key : keys) {
             String value = v.get(key);
-            md.append(String.format("%-24s = ", key));
+            md.append(String.format("%-28s = ", key));
             if (value.matches("[0-9a-f]+") && value.length() > 64) {
                 for (int i = 0; i < value.length(); i += 64) {
                     if (i > 0) {
-                        md.append('\n').append(" ".repeat(27));
+                        md.append('\n').append(" ".repeat(31));
                     }
                     md.append(value, i, Math.min(value.length(), i + 64));
                 }
@@ -153,7 +176,7 @@ final class ProtocolExample {
                 int eq = line.indexOf(" = ");
                 last = line.substring(0, eq).strip();
                 v.put(last, line.substring(eq + 3).strip());
-            } else if (last != null && line.matches(" {27}[0-9a-f]+")) {
+            } else if (last != null && line.matches(" {31}[0-9a-f]+")) {
                 v.put(last, v.get(last) + line.strip());
             } else {
                 last = null;

@@ -240,7 +240,7 @@ class WritingASuiteTutorialTest {
             ChatHarness.Client bob = chat.join("bob");
             String code = alice.events().awaitSecured("bob").safetyCode();
             assertThat(bob.events().awaitSecured("alice").safetyCode()).isEqualTo(code);
-            assertThat(alice.chat().suite().id()).isEqualTo(SUITE_ID);
+            assertThat(alice.chat().sessionSuite("bob").orElseThrow().id()).isEqualTo(SUITE_ID);
 
             long id = alice.chat().send("hello over HKDF-SHA512").orElseThrow();
             bob.events().awaitMessage("alice", "hello over HKDF-SHA512");

@@ -32,15 +32,10 @@ class ManInTheMiddleTest {
                 if (header.type() != FrameType.HANDSHAKE_INIT) {
                     return List.of(frame);
                 }
-                HandshakeInit init;
-                try {
-                    init = HandshakeInit.parse(TestFrames.parse(frame).body());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                HandshakeInit swapped = new HandshakeInit(init.version(), init.suiteId(), init.identityKey(), mallorysKey);
-                return List.of(TestFrames.peer(FrameType.HANDSHAKE_INIT, header.sender(), header.recipient(),
-                        header.room(), swapped.encode()));
+                HandshakeInit init = TestFrames.init(frame);
+                HandshakeInit swapped = new HandshakeInit(init.version(), init.offer(), init.identityKey(),
+                        List.of(new HandshakeInit.KeyShareEntry(init.keyShares().get(0).keyAgreementId(), mallorysKey)));
+                return List.of(TestFrames.withBody(frame, swapped.encode()));
             });
             Client alice = relay.join("Alice");
             Client bob = relay.join("Bob");

@@ -54,7 +54,7 @@ class RoomsTest {
     }
 
     @Test
-    void who_listsEveryMemberWithItsSessionState() throws Exception {
+    void whoAndVerify_showEachSessionsStateAndSuite() throws Exception {
         try (ChatHarness relay = Plugins.relay("tcp")) {
             Client alice = relay.join("Alice");
             Client bob = relay.join("Bob");
@@ -63,7 +63,11 @@ class RoomsTest {
             List<String> printed = Collections.synchronizedList(new ArrayList<>());
             new ChatCommands(alice.chat(), printed::add).handle("/who");
             assertThat(String.join("\n", printed)).contains("3 member(s)").contains("Alice (you)")
-                    .contains("Bob (secure)").contains("Carol (secure)");
+                    .contains("Bob (secure, suite P256_HKDF-SHA256_AES-256-GCM)")
+                    .contains("Carol (secure, suite P256_HKDF-SHA256_AES-256-GCM)");
+            printed.clear();
+            new ChatCommands(alice.chat(), printed::add).handle("/verify Bob");
+            assertThat(String.join("\n", printed)).contains("Suite of this session:        P256_HKDF-SHA256_AES-256-GCM");
         }
     }
 

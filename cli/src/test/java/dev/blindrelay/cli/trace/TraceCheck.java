@@ -2,9 +2,11 @@ package dev.blindrelay.cli.trace;
 
 import dev.blindrelay.cli.docs.JdkCrypto;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,11 +17,11 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Recomputes a two-party {@code --trace-json} trace from its own inputs with the JDK alone, through
+ * Recomputes a two-party {@code --trace-json} trace from its own inputs with the JDK alone (BouncyCastle for ML-KEM), through
  * {@link JdkCrypto} (which shares no code with the implementation). The inputs are what a trace holds and
  * nobody could recompute: the two ephemeral private keys, the transcript's field values (names, identity
  * keys, signatures) and the plaintexts. Everything else is derived again and compared: the public keys,
- * the shared secret, all 13 transcript hashes, the PRK, both key confirmations, the direction keys and IVs,
+ * the shared secret, all 14 transcript hashes, the PRK, both key confirmations, the direction keys and IVs,
  * the safety code, and for every message the nonce, the associated data, the ciphertext and the tag. The
  * signatures are verified with the identity keys. Both parties' views must agree, role by role: the
  * initiator seals with the i2r key and opens with r2i; the responder the other way round.
@@ -28,13 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TraceCheck {
 
-    static final List<String> LABELS = List.of("protocol", "suite", "room", "initiator", "responder",
+    static final List<String> LABELS = List.of("protocol", "offer", "suite", "room", "initiator", "responder",
             "initiator identity", "initiator ephemeral", "responder identity", "responder ephemeral",
             "responder signature", "responder confirm", "initiator signature", "initiator confirm");
 
-    /** The values a trace must mark as secret, and no others. */
+    /** The values a trace must mark as secret, and no others (a hybrid's parts are "shared secret, X part"). */
     static final Set<String> SECRET_VALUES = Set.of("private key", "shared secret", "ikm", "prk", "i2r key",
             "i2r iv", "r2i key", "r2i iv", "plaintext");
+    /** The transcript hash after field n is hashes[n]: h1 follows field 10, "responder ephemeral". */
+    private static final int H1 = 10;
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -68,20 +72,20 @@ final class TraceCheck {
         secretsAreMarked();
         transcript();
         byte[] shared = sharedSecret();
-        byte[] prk = JdkCrypto.extract(kdf, hashes[9], shared);
+        byte[] prk = JdkCrypto.extract(kdf, hashes[H1], shared);
         for (String party : byParty.keySet()) {
             TraceLine extract = one(party, "hkdf-extract");
-            assertHex(extract, "salt", hashes[9]);
+            assertHex(extract, "salt", hashes[H1]);
             assertHex(extract, "ikm", shared);
             assertHex(extract, "prk", prk);
         }
         signatures();
         confirmations(prk);
         Map<String, byte[]> keys = directionKeys(prk);
-        String code = JdkCrypto.safetyCode(hashes[9]);
+        String code = JdkCrypto.safetyCode(hashes[H1]);
         for (String party : byParty.keySet()) {
             TraceLine safety = one(party, "safety-code");
-            assertHex(safety, "handshake hash", hashes[9]);
+            assertHex(safety, "handshake hash", hashes[H1]);
             assertThat(safety.text("safety code")).as("%s: safety code", safety).isEqualTo(code);
         }
         int sealed = 0;
@@ -98,13 +102,13 @@ final class TraceCheck {
             for (TraceLine line : lines) {
                 for (TraceLine.Value value : line.values()) {
                     assertThat(value.secret()).as("%s: '%s' marked secret", line, value.name())
-                            .isEqualTo(SECRET_VALUES.contains(value.name()));
+                            .isEqualTo(SECRET_VALUES.contains(value.name()) || value.name().startsWith("shared secret, "));
                 }
             }
         }
     }
 
-    /** Each party's chain of 13 hashes from 32 zero bytes; both parties absorbed the same fields. */
+    /** Each party's chain of 14 hashes from 32 zero bytes; both parties absorbed the same fields. */
     private void transcript() throws GeneralSecurityException {
         boolean first = true;
         for (Map.Entry<String, List<TraceLine>> entry : byParty.entrySet()) {
@@ -129,6 +133,7 @@ final class TraceCheck {
         }
         assertThat(text("protocol")).as("protocol field").isEqualTo(JdkCrypto.PROTOCOL);
         suite = text("suite");
+        assertThat(offer()).as("the offer holds the chosen suite").contains(suite);
         keyAgreement = JdkCrypto.component(suite, 0);
         kdf = JdkCrypto.component(suite, 1);
         aead = JdkCrypto.component(suite, 2);
@@ -144,11 +149,29 @@ final class TraceCheck {
         }
     }
 
-    /** Public keys from private keys, the secret from one side's private key and the other's public key. */
+    /** The offer field, {@code u8 count || count × str8 id}, as a list. */
+    private List<String> offer() {
+        ByteBuffer offer = ByteBuffer.wrap(fields.get("offer"));
+        List<String> ids = new ArrayList<>();
+        for (int count = offer.get() & 0xFF; count > 0; count--) {
+            byte[] id = new byte[offer.get() & 0xFF];
+            offer.get(id);
+            ids.add(new String(id, StandardCharsets.US_ASCII));
+        }
+        assertThat(offer.remaining()).as("trailing bytes in the offer field").isZero();
+        return ids;
+    }
+
+    /**
+     * Public keys from private keys, the secret from the initiator's private key and the responder's message; the
+     * responder's private key recomputes its part of it (all of it for Diffie-Hellman, the X25519 half of the
+     * hybrid), and a hybrid's traced parts are the secret cut in wire order.
+     */
     private byte[] sharedSecret() throws GeneralSecurityException {
         Map<String, TraceLine> ephemeral = new HashMap<>();
         for (String party : byParty.keySet()) {
             TraceLine keyPair = one(party, "ephemeral-keypair");
+            assertThat(keyPair.text("key agreement")).as("%s: key agreement", keyPair).isEqualTo(keyAgreement);
             assertThat(JdkCrypto.publicKeyMatches(keyAgreement, keyPair.bytes("private key"),
                     keyPair.bytes("public key"))).as("%s: the public key belongs to the private key", keyPair).isTrue();
             ephemeral.put(party, keyPair);
@@ -157,12 +180,17 @@ final class TraceCheck {
         assertHex(ephemeral.get(responder), "public key", fields.get("responder ephemeral"));
         byte[] shared = JdkCrypto.agree(keyAgreement, ephemeral.get(initiator).bytes("private key"),
                 ephemeral.get(responder).bytes("public key"));
+        JdkCrypto.SecretPart responderPart = JdkCrypto.responderPart(keyAgreement,
+                ephemeral.get(responder).bytes("private key"), ephemeral.get(initiator).bytes("public key"));
+        assertThat(responderPart.in(shared)).as("the responder's private key gives its part of the secret").isTrue();
         for (String party : byParty.keySet()) {
             TraceLine line = one(party, "shared-secret");
-            assertHex(line, "peer public key", ephemeral.get(other(party)).bytes("public key"));
-            assertHex(line, "shared secret", JdkCrypto.agree(keyAgreement, ephemeral.get(party).bytes("private key"),
-                    line.bytes("peer public key")));
+            assertHex(line, "peer message", ephemeral.get(other(party)).bytes("public key"));
             assertHex(line, "shared secret", shared);
+            if (keyAgreement.equals("X25519MLKEM768")) {
+                assertHex(line, "shared secret, MLKEM768 part", Arrays.copyOf(shared, 32));
+                assertHex(line, "shared secret, X25519 part", Arrays.copyOfRange(shared, 32, 64));
+            }
         }
         return shared;
     }
@@ -174,7 +202,7 @@ final class TraceCheck {
             String role = party.equals(initiator) ? "initiator" : "responder";
             String label = role + " signature";
             assertThat(sign.text("label")).as("%s: label", sign).isEqualTo(label);
-            assertHex(sign, "signed hash", role.equals("responder") ? hashes[9] : hashes[11]);
+            assertHex(sign, "signed hash", role.equals("responder") ? hashes[H1] : hashes[H1 + 2]);
             assertHex(sign, "signature", fields.get(label));
             assertThat(JdkCrypto.ed25519Verify(fields.get(role + " identity"),
                     JdkCrypto.signedMessage(label, sign.bytes("signed hash")), sign.bytes("signature")))
@@ -190,7 +218,7 @@ final class TraceCheck {
                     .containsExactly("responder confirm", "initiator confirm");
             for (TraceLine line : lines) {
                 String label = line.text("label");
-                byte[] h = label.equals("responder confirm") ? hashes[10] : hashes[12];
+                byte[] h = label.equals("responder confirm") ? hashes[H1 + 1] : hashes[H1 + 3];
                 assertHex(line, "hash", h);
                 assertHex(line, "confirmation", JdkCrypto.confirmation(suite, prk, label, h));
                 assertHex(line, "confirmation", fields.get(label));

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@code blindrelay demo --trace-json FILE} writes every step of the handshake and of every message; this
  * test runs the real demo for each shipped suite and recomputes the whole file from its own inputs with
- * the JDK alone ({@link TraceCheck}). So the trace cannot lie, and a learner can trust it as a worked
+ * the JDK alone, and BouncyCastle for ML-KEM ({@link TraceCheck}). So the trace cannot lie, and a learner can trust it as a worked
  * example. The tamper tests show the check is not vacuous: changing any one traced value is caught.
  */
 class TraceRecomputeTest {
@@ -31,7 +31,8 @@ class TraceRecomputeTest {
 
     private static final Map<String, String> SUITE_IDS = Map.of(
             "p256-aesgcm", "P256_HKDF-SHA256_AES-256-GCM",
-            "x25519-chacha", "X25519_HKDF-SHA256_CHACHA20-POLY1305");
+            "x25519-chacha", "X25519_HKDF-SHA256_CHACHA20-POLY1305",
+            "pq", "X25519MLKEM768_HKDF-SHA256_AES-256-GCM");
 
     /** Runs the demo once per suite, in-process, and reads its JSON trace back. */
     private static synchronized List<TraceLine> trace(String suite) throws Exception {
@@ -53,7 +54,7 @@ class TraceRecomputeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"p256-aesgcm", "x25519-chacha"})
+    @ValueSource(strings = {"p256-aesgcm", "x25519-chacha", "pq"})
     void demoTrace_recomputesWithTheJdkAlone(String suite) throws Exception {
         List<TraceLine> trace = trace(suite);
 
@@ -71,10 +72,10 @@ class TraceRecomputeTest {
     /** The steps and values a tamper test changes: one per kind of recomputed value. */
     static Stream<Arguments> tamperings() {
         List<Arguments> out = new ArrayList<>();
-        for (String suite : List.of("p256-aesgcm", "x25519-chacha")) {
+        for (String suite : List.of("p256-aesgcm", "x25519-chacha", "pq")) {
             for (String[] target : new String[][] {
                     {"ephemeral-keypair", "public key"}, {"ephemeral-keypair", "private key"},
-                    {"shared-secret", "shared secret"},
+                    {"shared-secret", "shared secret"}, {"shared-secret", "peer message"},
                     {"transcript", "hash"}, {"transcript", "value"}, {"hkdf-extract", "prk"},
                     {"sign", "signature"}, {"confirm", "confirmation"}, {"direction-keys", "r2i iv"},
                     {"direction-keys", "i2r key"}, {"safety-code", "safety code"}, {"seal", "nonce"},

@@ -186,6 +186,23 @@ public abstract class KeyAgreementContract {
         assertThat(ka.description()).isNotBlank().isNotEqualTo(ka.id()).doesNotContain("\n");
     }
 
+    /** A hybrid's messages and secret are its components', concatenated in order: their lengths add up. */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void components_lengthsAddUp(KeyAgreement ka) throws Exception {
+        List<KeyAgreement> parts = ka.components();
+        if (parts.isEmpty()) {
+            return;
+        }
+        assertThat(parts).hasSizeGreaterThan(1);
+        assertThat(parts.stream().mapToInt(KeyAgreement::publicKeyLength).sum()).isEqualTo(ka.publicKeyLength());
+        assertThat(parts.stream().mapToInt(KeyAgreement::responseLength).sum()).isEqualTo(ka.responseLength());
+        assertThat(parts.stream().mapToInt(KeyAgreement::sharedSecretLength).sum()).isEqualTo(ka.sharedSecretLength());
+        KeyShare initiator = ka.generate();
+        KeyAgreementResponse response = ka.respond(initiator.publicBytes());
+        assertThat(ka.finish(initiator, response.message())).hasSize(ka.sharedSecretLength());
+    }
+
     /** Same id and bytes on the wire: each side may use the plugin or a variant and still agree. */
     @Test
     void providerVariants_interoperateWithThePlugin() throws Exception {

@@ -1,6 +1,7 @@
 package dev.blindrelay.testing.suite;
 
 import dev.blindrelay.kdf.HkdfSha256;
+import dev.blindrelay.spi.NamedSuite;
 import dev.blindrelay.suite.CipherSuite;
 
 /** Suites built from test-only components, without ServiceLoader. */
@@ -19,5 +20,20 @@ public final class TestSuites {
      */
     public static CipherSuite x448Aes128WithAeadId(String aeadId) {
         return new CipherSuite(new X448KeyAgreement(), new HkdfSha256(), new RenamedAead(aeadId, new Aes128Gcm()));
+    }
+
+    /** A named suite that only declares an id and an alias. */
+    public static NamedSuite named(String id, String alias) {
+        return new NamedSuite() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String alias() {
+                return alias;
+            }
+        };
     }
 }
