@@ -47,7 +47,7 @@ async function join() {
   if (identity.created) ui.log.status(`New identity key for ${name}, kept in this browser (it cannot be exported)`);
   $('#join-form').hidden = true;
   $('#chat').hidden = false;
-  $('#whoami').textContent = `${name} in ${room} · ${suites[0].alias}`;
+  $('#whoami').textContent = `${name} in ${room} · ${suites.map((s) => s.alias).join(', ')}`;
   $('#message').disabled = false;
   $('#send').disabled = false;
   $('#message').focus();

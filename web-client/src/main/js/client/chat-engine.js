@@ -20,12 +20,11 @@ const REJOIN_GRACE_MS = 30000;
 
 export class ChatEngine {
   /**
-   * options: { name, room, suites (preference list, first is used by handshake v1), url, identity,
-   *            listener, maxQueued }
+   * options: { name, room, suites (accepted, most preferred first: the offer when we initiate), url,
+   *            identity, listener, maxQueued }
    */
   constructor({ name, room, suites, url, identity, listener, maxQueued = 1000 }) {
     Object.assign(this, { name, room, suites, url, identity, listener, maxQueued });
-    this.suite = suites[0];
     this.knownPeers = new KnownPeers(name);
     this.peers = new Map();
     this.seen = new SeenMessages();
@@ -124,7 +123,7 @@ export class ChatEngine {
 
   members() {
     return [...this.peers.values()].map((p) => ({
-      name: p.name, state: p.state, suite: this.suite, safetyCode: p.session?.safetyCode ?? '',
+      name: p.name, state: p.state, suite: p.session?.suite ?? null, safetyCode: p.session?.safetyCode ?? '',
       peerIdentity: p.session?.peerIdentity ?? null, held: p.outbox.length, failure: p.failure,
     }));
   }

@@ -1,8 +1,8 @@
 // One member's handshake, from our side, in either role: parses the handshake frames (a version we do
 // not speak gets REJECT 2, a frame that does not parse REJECT 3), runs the Initiator or Responder, and
 // keeps the timeouts of PROTOCOL.md §5: the initiator waits 10 s for the RESPONSE and tries once more
-// with a fresh key, the responder drops its half 5 s after its RESPONSE. This is the piece that handshake
-// version 2 (suite negotiation) replaces; Peer only sees established(session) or failed(reason).
+// with a fresh key, the responder drops its half 5 s after its RESPONSE. Peer only sees
+// established(session) or failed(reason), so another handshake version plugs in here.
 import { MalformedFrame, Reader } from '../wire/bytes.js';
 import { FrameType } from '../wire/envelope.js';
 import * as hs from '../wire/handshake-messages.js';
@@ -29,8 +29,9 @@ export class PeerHandshake {
 
   async initiate() {
     this.tries++;
-    const { listener, suite } = this.engine;
-    listener.status(`Generating ${suite.ka.id} keys... (fresh for the session with ${this.peer.name})`);
+    const { listener, suites } = this.engine;
+    const kas = [...new Set(suites.map((s) => s.ka.id))].join(', ');
+    listener.status(`Generating ${kas} keys... (fresh for the session with ${this.peer.name})`);
     this.initiator = await Initiator.start(this.peer.context());
     listener.status(`Exchanging public keys... (with ${this.peer.name})`);
     this.send(FrameType.HANDSHAKE_INIT, hs.encodeInit(this.initiator.init));
@@ -65,7 +66,7 @@ export class PeerHandshake {
     } catch (e) {
       if (!(e instanceof MalformedFrame)) throw e;
       return this.fail(new HandshakeError(`malformed handshake from ${this.peer.name}: ${e.message}`,
-        { reason: hs.Reject.INVALID, suite: this.engine.suite.id, message: `malformed handshake message: ${e.message}` }));
+        { reason: hs.Reject.INVALID, suites: this.accepted(), message: `malformed handshake message: ${e.message}` }));
     }
     if (type === FrameType.HANDSHAKE_INIT) return this.respond(message);
     if (type === FrameType.HANDSHAKE_RESPONSE) return this.completeAsInitiator(message);
@@ -77,9 +78,13 @@ export class PeerHandshake {
     const version = new Reader(body).u8('handshake version');
     if (version !== hs.HANDSHAKE_VERSION) {
       throw new HandshakeError(`${this.peer.name} speaks handshake version ${version}; this page speaks ${hs.HANDSHAKE_VERSION}`,
-        { reason: hs.Reject.VERSION_MISMATCH, suite: this.engine.suite.id,
+        { reason: hs.Reject.VERSION_MISMATCH, suites: this.accepted(),
           message: `handshake version ${version} not supported; this peer speaks ${hs.HANDSHAKE_VERSION}` });
     }
+  }
+
+  accepted() {
+    return hs.suiteList(this.engine.suites.map((s) => s.id));
   }
 
   async respond(init) {

@@ -7,8 +7,9 @@ export const id = 'MLKEM768';
 export const publicKeyLength = 1184;
 export const ciphertextLength = 1088;
 
-export function generate() {
-  const { publicKey, secretKey } = ml_kem768.keygen();
+/** seed (optional, 64 bytes d || z): a known key pair, for the worked example only. */
+export function generate(seed = undefined) {
+  const { publicKey, secretKey } = ml_kem768.keygen(seed);
   return {
     publicBytes: publicKey,
     finish: async (ciphertext) => {

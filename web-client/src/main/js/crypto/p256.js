@@ -11,11 +11,6 @@ export async function generate() {
   return share(pair.privateKey, new Uint8Array(await subtle().exportKey('raw', pair.publicKey)));
 }
 
-/** A share from known keys (the worked example): jwk private key and the raw public point. */
-export async function fromPrivateJwk(jwk, publicBytes) {
-  return share(await subtle().importKey('jwk', jwk, ALG, false, ['deriveBits']), publicBytes);
-}
-
 function share(privateKey, publicBytes) {
   return {
     publicBytes,

@@ -10,9 +10,15 @@ export const id = 'X25519MLKEM768';
 const PUBLIC = mlkem.publicKeyLength + 32;
 const RESPONSE = mlkem.ciphertextLength + 32;
 
-export async function generate() {
-  const kem = mlkem.generate();
-  const dh = await x25519.generate();
+/**
+ * known (optional, the worked example only): { private: ML-KEM seed d || z (64) || X25519 private (32),
+ * public: the 1216-byte public key }.
+ */
+export async function generate(known = undefined) {
+  const kem = mlkem.generate(known?.private.subarray(0, 64));
+  const dh = known
+    ? await x25519.fromPrivate(known.private.subarray(64), known.public.subarray(mlkem.publicKeyLength))
+    : await x25519.generate();
   return {
     publicBytes: concat(kem.publicBytes, dh.publicBytes),
     finish: async (message) => {

@@ -10,8 +10,9 @@ export async function generate() {
   return share(pair.privateKey, new Uint8Array(await subtle().exportKey('raw', pair.publicKey)));
 }
 
-/** A share from a known private key in PKCS#8 (the worked example and tests). */
-export async function fromPkcs8(pkcs8, publicBytes) {
+/** A share from a known 32-byte private key (the worked example only). */
+export async function fromPrivate(privateBytes, publicBytes) {
+  const pkcs8 = new Uint8Array([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20, ...privateBytes]);
   return share(await subtle().importKey('pkcs8', pkcs8, { name: 'X25519' }, false, ['deriveBits']), publicBytes);
 }
 

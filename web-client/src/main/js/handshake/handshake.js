@@ -1,62 +1,76 @@
-// The three-message handshake, version 1 (PROTOCOL.md §5-§7), in both roles. Each role is a small
-// state machine; everything it proves is checked before it hands out a Session.
+// The three-message handshake, version 2 (PROTOCOL.md §5-§7), in both roles: the initiator offers its
+// suite list with one key share per key agreement; the responder chooses the first offered suite it
+// accepts, and echoes the offer so that a downgrade shows. Each role is a small state machine;
+// everything it proves is checked before it hands out a Session.
 import { ascii, concat, equalBytes } from '../wire/bytes.js';
-import { HANDSHAKE_VERSION, Reject } from '../wire/handshake-messages.js';
+import { HANDSHAKE_VERSION, Reject, encodeOffer, keyAgreementsOf, suiteList } from '../wire/handshake-messages.js';
 import { InvalidKey } from '../crypto/invalid-key.js';
 import * as ed25519 from '../crypto/ed25519.js';
 import { HandshakeError } from './handshake-error.js';
 import { KeySchedule } from './key-schedule.js';
 import { safetyCode } from './safety.js';
-import { Labels, Transcript, handshakeHash } from './transcript.js';
+import { Labels, PROTOCOL_NAME, Transcript, handshakeHash } from './transcript.js';
 import { Session } from '../session/session.js';
 
-const RESPONDER_SIGNATURE = ascii('BlindRelay/1 responder signature');
-const INITIATOR_SIGNATURE = ascii('BlindRelay/1 initiator signature');
+const RESPONDER_SIGNATURE = ascii(`${PROTOCOL_NAME} responder signature`);
+const INITIATOR_SIGNATURE = ascii(`${PROTOCOL_NAME} initiator signature`);
 
 /**
- * ctx: { suite, room, self, peer, identity: {privateKey, publicKey}, trace(step, purpose, values) }
- * share (optional): a pre-made ephemeral share (the worked example).
+ * ctx: { suites (accepted, most preferred first), room, self, peer, identity: {privateKey, publicKey},
+ *        trace(step, purpose, values) }
  */
 export class Initiator {
-  static async start(ctx, share = null) {
-    const own = share ?? await ctx.suite.ka.generate();
-    ctx.trace?.('ephemeral-keypair', `a fresh ${ctx.suite.ka.id} key pair for this session only (forward secrecy)`,
-      { 'public key': own.publicBytes });
-    return new Initiator(ctx, own);
+  /** shares (optional): key agreement id -> pre-made share (the worked example). */
+  static async start(ctx, shares = null) {
+    const offer = ctx.suites.map((s) => s.id);
+    const own = new Map();
+    for (const kaId of keyAgreementsOf(offer)) {
+      const ka = ctx.suites.find((s) => s.ka.id === kaId).ka;
+      own.set(kaId, shares?.get(kaId) ?? await ka.generate());
+      ctx.trace?.('ephemeral-keypair', `a fresh ${kaId} key pair for this session only (forward secrecy)`,
+        { 'public key': own.get(kaId).publicBytes });
+    }
+    return new Initiator(ctx, offer, own);
   }
 
-  constructor(ctx, share) {
+  constructor(ctx, offer, shares) {
     this.ctx = ctx;
-    this.share = share;
-    this.init = { version: HANDSHAKE_VERSION, suite: ctx.suite.id, identity: ctx.identity.publicKey, ephemeral: share.publicBytes };
+    this.offer = offer;
+    this.shares = shares;
+    this.init = {
+      offer, identity: ctx.identity.publicKey,
+      shares: [...shares].map(([ka, share]) => ({ ka, publicKey: share.publicBytes })),
+    };
   }
 
-  /** RESPONSE arrived: verify it and return {finish, session}. */
+  /** RESPONSE arrived (its version already checked): verify it and return {finish, session}. */
   async receive(response) {
     const { ctx } = this;
-    if (response.version !== HANDSHAKE_VERSION) {
-      throw new HandshakeError(`${ctx.peer} answered with handshake version ${response.version}`);
+    if (response.offer.join(',') !== this.offer.join(',')) {
+      throw new HandshakeError(`downgrade attempt: ${ctx.peer} saw the offer ${response.offer.join(', ')}, `
+        + `not ${this.offer.join(', ')} (changed on the way)`,
+      { reason: Reject.INVALID, suites: suiteList(this.offer), message: 'the offer you received is not the one I sent' });
     }
-    if (response.suite !== ctx.suite.id) {
-      throw new HandshakeError(`${ctx.peer} answered with suite ${response.suite}, not ${ctx.suite.id}`);
-    }
-    requireIdentity(ctx, response.identity);
+    const suite = ctx.suites.find((s) => s.id === response.suite);
+    if (!suite) throw new HandshakeError(`${ctx.peer} chose ${response.suite}, which was not offered`);
+    requireIdentity(ctx, suite, response.identity);
     let secret;
     try {
-      secret = await this.share.finish(response.ephemeral);
+      secret = await this.shares.get(suite.ka.id).finish(response.ephemeral);
     } catch (e) {
       if (e instanceof InvalidKey) throw new HandshakeError(`invalid ephemeral key from ${ctx.peer}: ${e.message}`);
       throw e;
     }
-    ctx.trace?.('shared-secret', 'our private key and the peer\'s public value give the same secret on both sides; the relay cannot compute it',
-      { 'peer public key': response.ephemeral });
+    this.shares.clear(); // every ephemeral key of this attempt: the others were never used
+    ctx.trace?.('shared-secret', `${ctx.peer} chose ${suite.id}; our private key and the peer's answer give the same secret on both sides, the relay cannot compute it`,
+      { 'peer message': response.ephemeral });
     const t = new Transcript(ctx.trace);
     const h1 = await handshakeHash(t, {
-      suite: ctx.suite.id, room: ctx.room, initiator: ctx.self, responder: ctx.peer,
-      initiatorIdentity: ctx.identity.publicKey, initiatorEphemeral: this.share.publicBytes,
+      offer: encodeOffer(this.offer), suite: suite.id, room: ctx.room, initiator: ctx.self, responder: ctx.peer,
+      initiatorIdentity: ctx.identity.publicKey, initiatorEphemeral: this.init.shares.find((s) => s.ka === suite.ka.id).publicKey,
       responderIdentity: response.identity, responderEphemeral: response.ephemeral,
     });
-    const schedule = await KeySchedule.create(ctx.suite, h1, secret, ctx.trace);
+    const schedule = await KeySchedule.create(suite, h1, secret, ctx.trace);
     try {
       await verifySignature(ctx, response.identity, RESPONDER_SIGNATURE, h1, response.signature);
       const h2 = await t.absorb(Labels.RESPONDER_SIGNATURE, response.signature);
@@ -68,7 +82,7 @@ export class Initiator {
       const confirmation = await schedule.confirmation(Labels.INITIATOR_CONFIRM, h4);
       ctx.trace?.('confirm', 'key confirmation: proves we derived the same keys from the same transcript', { confirmation });
       const h5 = await t.absorb(Labels.INITIATOR_CONFIRM, confirmation);
-      const session = await establish(ctx, schedule, true, h1, h5, response.identity);
+      const session = await establish({ ...ctx, suite }, schedule, true, h1, h5, response.identity);
       return { finish: { signature, confirmation }, session };
     } finally {
       schedule.destroy();
@@ -77,45 +91,46 @@ export class Initiator {
 }
 
 export class Responder {
-  /** INIT arrived: check it, answer. Throws HandshakeError (with a REJECT to send) when refused. */
+  /** INIT arrived (its version already checked): choose, answer. Throws HandshakeError (with a REJECT to send). */
   static async accept(ctx, init) {
-    const own = ctx.suite.id;
-    if (init.version !== HANDSHAKE_VERSION) {
-      throw new HandshakeError(`${ctx.peer} speaks handshake version ${init.version}; this page speaks ${HANDSHAKE_VERSION}`,
-        { reason: Reject.VERSION_MISMATCH, suite: own, message: `handshake version ${init.version} not supported; this peer speaks ${HANDSHAKE_VERSION}` });
+    const accepted = suiteList(ctx.suites.map((s) => s.id));
+    const suite = init.offer.map((id) => ctx.suites.find((s) => s.id === id)).find(Boolean);
+    if (!suite) {
+      throw new HandshakeError(`${ctx.peer} offers ${init.offer.join(', ')} but you accept ${accepted.replaceAll(',', ', ')}: no suite in common`,
+        { reason: Reject.NO_COMMON_SUITE, suites: accepted,
+          message: `${ctx.self} accepts ${accepted.replaceAll(',', ', ')}; you offered ${init.offer.join(', ')}` });
     }
-    if (init.suite !== own) {
-      throw new HandshakeError(`${ctx.peer} uses suite ${init.suite} but you use ${own}; both sides must choose the same suite`,
-        { reason: Reject.SUITE_MISMATCH, suite: own, message: `${ctx.self} uses suite ${own} but you offered ${init.suite}` });
-    }
-    requireIdentity(ctx, init.identity);
+    requireIdentity(ctx, suite, init.identity);
+    const initiatorShare = init.shares.find((s) => s.ka === suite.ka.id).publicKey;
     let agreed;
     try {
-      agreed = await ctx.suite.ka.respond(init.ephemeral);
+      agreed = await suite.ka.respond(initiatorShare);
     } catch (e) {
       if (!(e instanceof InvalidKey)) throw e;
       throw new HandshakeError(`invalid ephemeral key from ${ctx.peer}: ${e.message}`,
-        { reason: Reject.INVALID, suite: own, message: `invalid ephemeral key: ${e.message}` });
+        { reason: Reject.INVALID, suites: accepted, message: `invalid ephemeral key: ${e.message}` });
     }
-    ctx.trace?.('ephemeral-keypair', `a fresh ${ctx.suite.ka.id} key pair (or encapsulation) for this session only`,
+    ctx.trace?.('ephemeral-keypair', `${suite.id} chosen: the first suite of ${ctx.peer}'s offer that we accept; a fresh ${suite.ka.id} answer for this session only`,
       { 'our message': agreed.message });
     ctx.trace?.('shared-secret', 'our private key and the peer\'s public value give the same secret on both sides; the relay cannot compute it',
-      { 'peer public key': init.ephemeral });
+      { 'peer public key': initiatorShare });
     const t = new Transcript(ctx.trace);
     const h1 = await handshakeHash(t, {
-      suite: own, room: ctx.room, initiator: ctx.peer, responder: ctx.self,
-      initiatorIdentity: init.identity, initiatorEphemeral: init.ephemeral,
+      offer: encodeOffer(init.offer), suite: suite.id, room: ctx.room, initiator: ctx.peer, responder: ctx.self,
+      initiatorIdentity: init.identity, initiatorEphemeral: initiatorShare,
       responderIdentity: ctx.identity.publicKey, responderEphemeral: agreed.message,
     });
-    const schedule = await KeySchedule.create(ctx.suite, h1, agreed.secret, ctx.trace);
+    const schedule = await KeySchedule.create(suite, h1, agreed.secret, ctx.trace);
     const signature = await ed25519.sign(ctx.identity.privateKey, concat(RESPONDER_SIGNATURE, h1));
-    ctx.trace?.('sign', 'the responder signs h1 with its identity key: a relay that swaps keys cannot forge this', { signature });
+    ctx.trace?.('sign', 'the responder signs h1 with its identity key: a relay that swaps keys or edits the offer cannot forge this', { signature });
     const h2 = await t.absorb(Labels.RESPONDER_SIGNATURE, signature);
     const confirmation = await schedule.confirmation(Labels.RESPONDER_CONFIRM, h2);
     ctx.trace?.('confirm', 'key confirmation: proves we derived the same keys from the same transcript', { confirmation });
     const h3 = await t.absorb(Labels.RESPONDER_CONFIRM, confirmation);
-    const responder = new Responder(ctx, t, schedule, h1, h3, init.identity);
-    responder.response = { suite: own, identity: ctx.identity.publicKey, ephemeral: agreed.message, signature, confirmation };
+    const responder = new Responder({ ...ctx, suite }, t, schedule, h1, h3, init.identity);
+    responder.response = {
+      suite: suite.id, offer: init.offer, identity: ctx.identity.publicKey, ephemeral: agreed.message, signature, confirmation,
+    };
     return responder;
   }
 
@@ -140,10 +155,12 @@ export class Responder {
   }
 }
 
-function requireIdentity(ctx, key) {
+export { HANDSHAKE_VERSION };
+
+function requireIdentity(ctx, suite, key) {
   if (key.length !== ed25519.PUBLIC_KEY_LENGTH) {
     throw new HandshakeError(`${ctx.peer}'s identity key is ${key.length} bytes, not 32`,
-      { reason: Reject.INVALID, suite: ctx.suite.id, message: 'invalid identity key' });
+      { reason: Reject.INVALID, suites: suiteList(ctx.suites.map((s) => s.id)), message: 'invalid identity key' });
   }
 }
 
@@ -167,7 +184,7 @@ async function establish(ctx, schedule, initiator, h1, h5, peerIdentity) {
   ctx.trace?.('keys', 'one key and base IV per direction: a message can never be reflected back as the other side\'s',
     Object.fromEntries([['i2r key', keys.i2rKey], ['i2r iv', keys.i2rIv], ['r2i key', keys.r2iKey], ['r2i iv', keys.r2iIv]]
       .map(([k, v]) => [k, Uint8Array.from(v)])));
-  ctx.trace?.('safety-code', 'H("BlindRelay/1 safety code" || h1): both sides see the same code unless someone sits in the middle',
+  ctx.trace?.('safety-code', `H("${PROTOCOL_NAME} safety code" || h1): both sides see the same code unless someone sits in the middle`,
     { 'safety code': code });
   return Session.create(ctx, initiator, keys, { h1, sessionHash: h5, safetyCode: code, peerIdentity });
 }

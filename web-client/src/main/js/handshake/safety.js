@@ -2,9 +2,10 @@
 // the terminal client prints them.
 import { ascii, concat, utf8 } from '../wire/bytes.js';
 import { sha256, sha512 } from '../crypto/sha.js';
+import { PROTOCOL_NAME } from './transcript.js';
 
 export async function safetyCode(h1) {
-  const out = await sha256(concat(ascii('BlindRelay/1 safety code'), h1));
+  const out = await sha256(concat(ascii(`${PROTOCOL_NAME} safety code`), h1));
   const value = new DataView(out.buffer).getBigUint64(0) % 1_000_000_000_000n;
   const digits = value.toString().padStart(12, '0');
   return `${digits.slice(0, 4)} ${digits.slice(4, 8)} ${digits.slice(8)}`;

@@ -4,14 +4,15 @@ import { ascii, concat, u32, u8 } from '../wire/bytes.js';
 import { sha256 } from '../crypto/sha.js';
 
 export const Labels = Object.freeze({
-  PROTOCOL: 'protocol', SUITE: 'suite', ROOM: 'room', INITIATOR: 'initiator', RESPONDER: 'responder',
+  PROTOCOL: 'protocol', OFFER: 'offer', SUITE: 'suite', ROOM: 'room', INITIATOR: 'initiator', RESPONDER: 'responder',
   INITIATOR_IDENTITY: 'initiator identity', INITIATOR_EPHEMERAL: 'initiator ephemeral',
   RESPONDER_IDENTITY: 'responder identity', RESPONDER_EPHEMERAL: 'responder ephemeral',
   RESPONDER_SIGNATURE: 'responder signature', RESPONDER_CONFIRM: 'responder confirm',
   INITIATOR_SIGNATURE: 'initiator signature', INITIATOR_CONFIRM: 'initiator confirm',
 });
 
-export const PROTOCOL_NAME = 'BlindRelay/1';
+/** The protocol name with the handshake version: in the transcript, every label, signature and info. */
+export const PROTOCOL_NAME = 'BlindRelay/2';
 
 export class Transcript {
   constructor(trace) {
@@ -30,11 +31,12 @@ export class Transcript {
   }
 }
 
-/** Fields 1 to 9: the handshake hash h1. */
-export async function handshakeHash(t, { suite, room, initiator, responder, initiatorIdentity, initiatorEphemeral,
+/** Fields 1 to 10: the handshake hash h1. offer is the encoded offer (u8 n || n × str8). */
+export async function handshakeHash(t, { offer, suite, room, initiator, responder, initiatorIdentity, initiatorEphemeral,
   responderIdentity, responderEphemeral }) {
   const text = (s) => new TextEncoder().encode(s);
   await t.absorb(Labels.PROTOCOL, text(PROTOCOL_NAME));
+  await t.absorb(Labels.OFFER, offer);
   await t.absorb(Labels.SUITE, text(suite));
   await t.absorb(Labels.ROOM, text(room));
   await t.absorb(Labels.INITIATOR, text(initiator));

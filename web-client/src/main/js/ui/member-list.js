@@ -22,7 +22,7 @@ export class MemberList {
     const secured = m.state === 'secure' || m.state === 'verified' || m.state === 'key-changed';
     return el('li', { 'data-name': m.name, 'data-state': m.state, 'data-safety-code': m.safetyCode || '' },
       el('div', { class: 'who' }, el('span', {}, m.name), el('span', { class: 'state' }, LABELS[m.state] ?? m.state)),
-      el('div', { class: 'suite' }, m.suite.id),
+      el('div', { class: 'suite' }, m.suite ? m.suite.id : 'negotiating the suite…'),
       m.safetyCode ? el('div', { class: 'code', title: 'safety code of this session' }, m.safetyCode) : null,
       m.state === 'key-changed'
         ? el('div', { class: 'detail' }, `Identity key CHANGED. ${m.held} message(s) held. Compare the safety number before accepting.`)

@@ -12,7 +12,7 @@ import dev.blindrelay.spi.Connector;
 import dev.blindrelay.spi.RelayServer;
 import dev.blindrelay.spi.Transport;
 import dev.blindrelay.spi.TransportOptions;
-import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.testing.InterceptingHandler;
 import dev.blindrelay.testing.RecordingListener;
 import dev.blindrelay.trace.Tracer;
@@ -105,11 +105,21 @@ final class WebRelay implements AutoCloseable {
 
     JavaClient javaClient(String name, String room, String suiteIdOrAlias, IdentityKeyPair identity, boolean reconnect)
             throws IOException {
-        CipherSuite suite = PLUGINS.suite(suiteIdOrAlias);
+        return javaClient(name, room, List.of(suiteIdOrAlias), identity, reconnect);
+    }
+
+    /** With a suite list (ids or aliases, most preferred first): handshake version 2 negotiates. */
+    JavaClient javaClient(String name, String room, List<String> suites, boolean reconnect) throws IOException {
+        return javaClient(name, room, suites, IdentityKeyPair.generate(RANDOM), reconnect);
+    }
+
+    JavaClient javaClient(String name, String room, List<String> suiteIdsOrAliases, IdentityKeyPair identity,
+                          boolean reconnect) throws IOException {
+        SuitePreference suites = SuitePreference.of(suiteIdsOrAliases.stream().map(PLUGINS::suite).toList());
         RecordingListener events = new RecordingListener(name);
         ClientSettings settings = ClientSettings.of(name, room, server.address())
                 .withReconnect(reconnect);
-        ChatClient chat = new ChatClient(settings, suite, identity, KnownPeers.inMemory(), connector, events, Tracer.NONE);
+        ChatClient chat = new ChatClient(settings, suites, identity, KnownPeers.inMemory(), connector, events, Tracer.NONE);
         synchronized (clients) {
             clients.add(chat);
         }
