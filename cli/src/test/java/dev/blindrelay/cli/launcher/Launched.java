@@ -14,24 +14,27 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real process (usually the {@code blindrelay} launcher) with its input to write and its output to read. */
-final class Launched implements AutoCloseable {
+public final class Launched implements AutoCloseable {
 
     private final Process process;
+    private final String command;
     private final StringBuffer output = new StringBuffer();
     private final Thread reader;
 
-    private Launched(Process process) {
+    private Launched(Process process, String command) {
         this.process = process;
+        this.command = command;
         reader = new Thread(() -> drain(process.getInputStream()), "output of " + process.pid());
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Starts {@code command} in {@code directory}, standard error merged into standard output. */
-    static Launched start(Path directory, Map<String, String> environment, List<String> command) throws IOException {
+    public static Launched start(Path directory, Map<String, String> environment, List<String> command)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        return new Launched(builder.start());
+        return new Launched(builder.start(), String.join(" ", command));
     }
 
     static Launched launcher(Path launcher, Map<String, String> environment, String... args) throws IOException {
@@ -47,11 +50,11 @@ final class Launched implements AutoCloseable {
                 output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            output.append("\n[test] reading the output failed: ").append(e);
+            // Closed because the process was stopped: what it printed until then is kept.
         }
     }
 
-    String output() {
+    public String output() {
         return output.toString();
     }
 
@@ -66,22 +69,35 @@ final class Launched implements AutoCloseable {
     }
 
     /** Waits until the output contains {@code text}; fails with the output so far if it never does. */
-    String await(String text, Duration timeout) throws InterruptedException {
+    public String await(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!output().contains(text)) {
             if (!process.isAlive()) {
                 reader.join(TimeUnit.SECONDS.toMillis(5));
-                assertThat(output()).as("the process exited with %s", process.exitValue()).contains(text);
+                assertThat(output()).as("%s exited with %s", this, process.exitValue()).contains(text);
                 break;
             }
-            assertThat(System.nanoTime()).as("waiting for '%s'; output so far:%n%s", text, output()).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("waiting for '%s' from %s; output so far:%n%s", text, this, output()).isLessThan(deadline);
             Thread.sleep(20);
         }
         return output();
     }
 
+    /** @return true when the process exited within {@code timeout} (its output is then all read) */
+    public boolean waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(5));
+        return true;
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     /** Waits for the exit and returns the exit code, after all output has been read. */
-    int exit(Duration timeout) throws InterruptedException {
+    public int exit(Duration timeout) throws InterruptedException {
         assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .as("the process should have exited; output so far:%n%s", output()).isTrue();
         reader.join(TimeUnit.SECONDS.toMillis(5));
@@ -90,6 +106,11 @@ final class Launched implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    @Override
+    public String toString() {
+        return "`" + command + "`";
     }
 
     /** Stops the process and whatever it started (the launcher execs java, so that is one process). */
