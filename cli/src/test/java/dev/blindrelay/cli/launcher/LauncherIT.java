@@ -7,9 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -54,9 +52,6 @@ class LauncherIT {
                 rebuildInPlace(jar);
                 Path unused = Files.createDirectories(cache.resolve("00000000000000ff"));
                 Files.write(unused.resolve("blindrelay.jar"), new byte[]{1});
-                for (Path copy : List.of(inUse, unused)) { // both launched long ago: only the lock protects one
-                    Files.setLastModifiedTime(copy, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
-                }
                 try (Launched suites = Launched.launcher(launcher, env, "suites")) {
                     assertThat(suites.exit(WAIT)).as(suites.output()).isZero();
                 }
