@@ -116,13 +116,20 @@ public final class BenchCommand implements Command {
             return verdict;
         }
         try (Target forwarder = ChildTarget.forwarder()) {
-            report.section("the same frames through the plain forwarder")
+            report.section("the same frames through the plain frame forwarder")
                     .text("baseline_target", "target", forwarder.describe());
             verdict = verdict.and(new RawLoad(options).run(forwarder, report, "baseline", false));
         }
-        report.section("relay versus plain forwarder")
-                .number("relay_vs_forwarder", "relay throughput / forwarder throughput",
-                        report.value("raw_per_second") / report.value("baseline_per_second"), "x");
+        try (Target copier = ChildTarget.copier()) {
+            report.section("the same frames through the byte-copying forwarder (the loopback limit)")
+                    .text("copier_target", "target", copier.describe());
+            verdict = verdict.and(new RawLoad(options).run(copier, report, "copier", false));
+        }
+        report.section("relay versus the baselines")
+                .number("relay_vs_forwarder", "relay throughput / frame forwarder throughput",
+                        report.value("raw_per_second") / report.value("baseline_per_second"), "x")
+                .number("relay_vs_copier", "relay throughput / byte-copier throughput",
+                        report.value("raw_per_second") / report.value("copier_per_second"), "x");
         return verdict;
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
  * @param relays     already running relays (clients spread over them), or empty to start one in a child JVM
  * @param nats       NATS servers the child relay joins (a relay cluster), or empty
  * @param json       where to write the figures as JSON, or null
- * @param baseline   raw only: also run the same traffic through a plain blocking-socket forwarder
+ * @param baseline   raw only: also run the same traffic through the plain frame forwarder and the byte copier
  * @param ioThreads  event-loop threads of the relay and of the clients' shared connector each
  * @param joinRate   joins per second at most; 0 joins as fast as the relay welcomes them
  */

@@ -55,6 +55,11 @@ final class ChildTarget implements Target {
         return start("forward", "tcp", 1, List.of());
     }
 
+    /** The byte-copying forwarder: no framing at all. */
+    static ChildTarget copier() throws IOException {
+        return start("copy", "tcp", 1, List.of());
+    }
+
     private static ChildTarget start(String kind, String transport, int ioThreads, List<String> nats)
             throws IOException {
         List<String> command = new ArrayList<>();
@@ -140,7 +145,8 @@ final class ChildTarget implements Target {
 
     @Override
     public String describe() {
-        return (kind.equals("relay") ? "our relay" : "plain blocking-socket forwarder") + " in child JVM pid " + pid
+        return (kind.equals("relay") ? "our relay" : kind.equals("copy") ? "byte-copying forwarder"
+                : "plain blocking-socket frame forwarder") + " in child JVM pid " + pid
                 + " on 127.0.0.1:" + address.getPort();
     }
 

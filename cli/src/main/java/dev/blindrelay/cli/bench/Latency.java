@@ -12,6 +12,16 @@ final class Latency {
     private final Recorder recorder = new Recorder(3);
     private Histogram total;
 
+    /** A histogram for one thread of its own to record into, then {@link #add} at the end. */
+    static Histogram newHistogram() {
+        return new Histogram(3);
+    }
+
+    /** Latencies recorded elsewhere (by one thread, without locking). */
+    synchronized void add(Histogram recorded) {
+        histogram().add(recorded);
+    }
+
     void record(long nanos) {
         recorder.recordValue(Math.max(0, nanos));
     }

@@ -28,24 +28,35 @@ final class RawLoad {
      */
     Verdict run(Target target, Report report, String prefix, boolean measureHeap)
             throws IOException, InterruptedException {
+        Rounds.Outcome outcome;
         try {
             Optional<Target.HeapReading> before = measureHeap ? target.heap() : Optional.empty();
             connect(target);
             if (measureHeap) {
                 Figures.heap(report, target, before, target.heap(), options.clients());
             }
-            pairs.forEach(RawPair::start);
-            Rounds.Outcome outcome = Rounds.run(pairs, options.messages(), traffic, traffic::delivered,
-                    limit -> limit * (long) pairs.size());
-            long measured = (long) options.messages() * pairs.size();
-            report.number(prefix + "_frame_bytes", "frame on the wire (4-byte prefix + header + body)",
-                    pairs.get(0).wireLength(), "bytes");
-            Figures.throughput(report, prefix, measured, options.size(), outcome.nanos());
-            Figures.latency(report, prefix + "_latency", "one-way latency", traffic.latency());
-            return verdict(outcome.finished());
+            RawDriver driver = new RawDriver(pairs, traffic);
+            try (driver) {
+                driver.start();
+                List<Rounds.Sender> senders = new ArrayList<>();
+                for (RawPair pair : pairs) {
+                    senders.add(limit -> {
+                        pair.sendUpTo(limit);
+                        driver.wakeUp();
+                    });
+                }
+                outcome = Rounds.run(senders, options.messages(), traffic, traffic::delivered,
+                        limit -> limit * (long) pairs.size());
+            }
         } finally {
             pairs.forEach(RawPair::close);
         }
+        long measured = (long) options.messages() * pairs.size();
+        report.number(prefix + "_frame_bytes", "frame on the wire (4-byte prefix + header + body)",
+                pairs.get(0).wireLength(), "bytes");
+        Figures.throughput(report, prefix, measured, options.size(), outcome.nanos());
+        Figures.latency(report, prefix + "_latency", "one-way latency", traffic.latency());
+        return verdict(outcome.finished());
     }
 
     private void connect(Target target) throws IOException {
@@ -68,8 +79,8 @@ final class RawLoad {
         long duplicates = 0;
         for (RawPair pair : pairs) {
             expected += pair.sent();
-            delivered += pair.log.distinctFrom(pair.index, Integer.MAX_VALUE);
-            duplicates += pair.log.duplicates();
+            delivered += pair.delivered();
+            duplicates += pair.duplicates();
         }
         return new Verdict(expected, delivered, duplicates, traffic.problems() - duplicates, traffic.firstProblems(),
                 finished);

@@ -24,7 +24,7 @@ import java.util.function.IntSupplier;
 /**
  * The relay under test, in a JVM of its own, so that its heap is measured without the thousands of
  * clients that load it, and its file descriptors do not count against the clients' limit.
- * {@link ChildTarget} starts it. Arguments: {@code relay|forward TRANSPORT IO_THREADS [NATS_URLS]} (with NATS
+ * {@link ChildTarget} starts it. Arguments: {@code relay|forward|copy TRANSPORT IO_THREADS [NATS_URLS]} (with NATS
  * URLs the relay joins that cluster). It prints
  * {@code READY <port> <pid>}, then answers one line per command read from standard input:
  * <pre>
@@ -44,8 +44,9 @@ public final class RelayProcess {
         AutoCloseable server;
         int port;
         IntSupplier connections;
-        if (kind.equals("forward")) {
-            PlainForwarder forwarder = PlainForwarder.listen(any);
+        if (kind.equals("forward") || kind.equals("copy")) {
+            PlainForwarder forwarder = PlainForwarder.listen(any,
+                    kind.equals("copy") ? PlainForwarder.Mode.BYTES : PlainForwarder.Mode.FRAMES);
             server = forwarder;
             port = forwarder.port();
             connections = forwarder::connections;

@@ -33,28 +33,4 @@ record Stamp(int seq, long sentNanos) {
             return null;
         }
     }
-
-    void writeTo(byte[] frame, int offset) {
-        putLong(frame, offset, seq);
-        putLong(frame, offset + 8, sentNanos);
-    }
-
-    static Stamp readFrom(byte[] frame, int offset) {
-        return new Stamp((int) getLong(frame, offset), getLong(frame, offset + 8));
-    }
-
-    private static void putLong(byte[] out, int at, long value) {
-        for (int i = 7; i >= 0; i--) {
-            out[at + i] = (byte) value;
-            value >>>= 8;
-        }
-    }
-
-    private static long getLong(byte[] in, int at) {
-        long value = 0;
-        for (int i = 0; i < 8; i++) {
-            value = (value << 8) | (in[at + i] & 0xFF);
-        }
-        return value;
-    }
 }

@@ -35,6 +35,15 @@ final class Traffic {
         }
     }
 
+    /**
+     * For one thread that counts its arrivals itself (the raw load): {@code fresh} new deliveries, the last at
+     * {@code now}. Their latencies go to {@link Latency#add}.
+     */
+    void arrivedTogether(int fresh, long now) {
+        delivered.addAndGet(fresh);
+        lastArrival.accumulateAndGet(now, Math::max);
+    }
+
     void problem(String line) {
         problemCount.incrementAndGet();
         synchronized (firstProblems) {
@@ -42,6 +51,10 @@ final class Traffic {
                 firstProblems.add(line);
             }
         }
+    }
+
+    int measuredFrom() {
+        return measuredFrom;
     }
 
     void measureFrom(int seq) {

@@ -69,7 +69,7 @@ public final class Settings {
                     + " and --port); bench: load these running relays instead of starting one"),
             new Setting("json", "FILE", null, "bench: also write the figures as JSON"),
             new Setting("raw", null, null, "bench: pre-built opaque frames, no crypto: the relay alone"),
-            new Setting("baseline", null, null, "bench: with --raw, also run a plain socket forwarder and compare"),
+            new Setting("baseline", null, null, "bench: with --raw, also run a plain frame forwarder and a byte copier and compare"),
             new Setting("idle", null, null, "bench: clients join, handshake and stay idle; report relay memory"),
             new Setting("join-rate", "N", "0", "bench: joins per second at most, 0 = as fast as welcomed"),
             new Setting("help", null, null, "show this help"));

@@ -38,13 +38,14 @@ class BenchCommandTest {
     }
 
     @Test
-    void rawWithBaseline_comparesTheRelayWithThePlainForwarder() {
+    void rawWithBaseline_comparesTheRelayWithTheFrameForwarderAndTheByteCopier() {
         CliRun run = CliRun.of("bench", "--raw", "--baseline", "--clients", "4", "--messages", "400");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("raw frames through the relay").contains("plain blocking-socket forwarder")
-                .contains("relay throughput / forwarder throughput")
-                .contains("PASS: delivered == sent (2,000 of 2,000), no loss, no duplicates");
+        assertThat(run.out()).contains("raw frames through the relay").contains("plain blocking-socket frame forwarder")
+                .contains("byte-copying forwarder").contains("relay throughput / frame forwarder throughput")
+                .contains("relay throughput / byte-copier throughput")
+                .contains("PASS: delivered == sent (3,000 of 3,000), no loss, no duplicates");
     }
 
     @Test
