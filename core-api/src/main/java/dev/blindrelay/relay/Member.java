@@ -17,6 +17,10 @@ public final class Member {
     /** Senders paused because this member's outbound queue was full; resumed when it drains. */
     final Set<Member> pausedSenders = ConcurrentHashMap.newKeySet();
     volatile String name;
+    /** {@link #name} as frames carry it (UTF-8), set with it. */
+    volatile byte[] nameBytes;
+    /** The short way for its frames; only its transport thread uses it. */
+    final Route route = new Route();
     volatile Room room;
     volatile boolean closing;
     /** Set by the first JOIN, so that a second one is refused even while a directory is still deciding. */

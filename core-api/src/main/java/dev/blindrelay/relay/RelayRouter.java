@@ -12,6 +12,8 @@ import dev.blindrelay.wire.RelayMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +41,8 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final ScheduledExecutorService timer;
     private final MemberDirectory directory;
+    /** Observers see every forwarded frame parsed, so with one every frame goes the full way. */
+    private final boolean observed;
 
     public RelayRouter(RelayLimits limits, RelayObserver observer) {
         this(limits, observer, MemberDirectory.LOCAL);
@@ -47,6 +51,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
     public RelayRouter(RelayLimits limits, RelayObserver observer, MemberDirectory.Factory directory) {
         this.limits = limits;
         this.observer = observer;
+        this.observed = observer != RelayObserver.NONE;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "relay-timer");
             thread.setDaemon(true);
@@ -73,6 +78,16 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
 
     @Override
     public void frameReceived(RelayLink link, byte[] frame) {
+        received(link, ByteBuffer.wrap(frame), frame);
+    }
+
+    @Override
+    public void frameReceived(RelayLink link, ByteBuffer frame) {
+        received(link, frame, null);
+    }
+
+    /** @param array the frame's own array, or null when {@code frame} is a transient view */
+    private void received(RelayLink link, ByteBuffer frame, byte[] array) {
         Member member = members.get(link);
         if (member == null || member.closing) {
             return;
@@ -81,6 +96,32 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
             refuse(member, "rate limit exceeded (" + limits.framesPerSecond() + " frames/s); slow down");
             return;
         }
+        Member target = observed ? null : member.route.targetOf(member, frame);
+        if (target == null) {
+            route(member, array != null ? array : copyOf(frame));
+        } else {
+            if (array != null) {
+                target.link.send(array); // the very array, unchanged
+            } else {
+                target.link.send(frame); // copied into the target's outbound buffer
+            }
+            pauseIfFull(member, target);
+        }
+        if (!member.closing && !member.link.isWritable()) {
+            // It does not read what it is sent (a PONG or an error per frame, say): read no more from it
+            // until it does, or its replies would pile up in the relay's memory without bound.
+            applyBackpressure(member, member);
+        }
+    }
+
+    private static byte[] copyOf(ByteBuffer frame) {
+        byte[] copy = new byte[frame.remaining()];
+        frame.get(frame.position(), copy);
+        return copy;
+    }
+
+    /** The full way: every field of the header decoded and checked. */
+    private void route(Member member, byte[] frame) {
         EnvelopeHeader header;
         try {
             header = EnvelopeHeader.parse(frame);
@@ -100,11 +141,6 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
         } else {
             refuse(member, "clients may not send " + type + " frames");
         }
-        if (!member.closing && !member.link.isWritable()) {
-            // It does not read what it is sent (a PONG or an error per frame, say): read no more from it
-            // until it does, or its replies would pile up in the relay's memory without bound.
-            applyBackpressure(member, member);
-        }
     }
 
     private void forward(Member source, EnvelopeHeader header, byte[] frame) {
@@ -115,6 +151,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
             return;
         }
         String recipient = header.recipient();
+        int roomVersion = room.version(); // before the look-up, so that a change in between is noticed
         Member target = recipient.isEmpty() ? null : room.get(recipient);
         if (target == null && !recipient.isEmpty() && directory.forward(source, recipient, frame)) {
             observer.forwarded(header, frame); // to a member on another relay
@@ -125,8 +162,13 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
                     + "' in room '" + room.name() + "' (they may have left)"));
             return;
         }
+        source.route.remember(recipient.getBytes(StandardCharsets.UTF_8), target, roomVersion);
         target.link.send(frame);
         observer.forwarded(header, frame);
+        pauseIfFull(source, target);
+    }
+
+    private void pauseIfFull(Member source, Member target) {
         if (!target.link.isWritable()) {
             applyBackpressure(source, target);
         }
@@ -257,6 +299,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
     public String enter(Member member, String name, String roomName, List<String> nameKeys) {
         Room room = rooms.computeIfAbsent(roomName, Room::new);
         member.name = name;
+        member.nameBytes = name.getBytes(StandardCharsets.UTF_8);
         Member holder = room.add(member, nameKeys);
         if (holder != null) {
             member.name = null;

@@ -1,5 +1,7 @@
 package dev.blindrelay.spi;
 
+import java.nio.ByteBuffer;
+
 /** One client connection as the relay sees it. Implemented by each transport. */
 public interface RelayLink {
 
@@ -13,7 +15,18 @@ public interface RelayLink {
     void send(byte[] frame);
 
     /**
-     * As {@link #send}, for a caller on another thread that sends many frames in a row (a relay cluster
+     * As {@link #send(byte[])}, for the bytes between {@code frame}'s position and limit, which are copied before
+     * this returns (the caller's buffer may be reused); the position is left as it was. A transport may gather
+     * the frames sent on its own thread into one buffer and write them together. By default: copied into an array.
+     */
+    default void send(ByteBuffer frame) {
+        byte[] copy = new byte[frame.remaining()];
+        frame.get(frame.position(), copy);
+        send(copy);
+    }
+
+    /**
+     * As {@link #send(byte[])}, for a caller on another thread that sends many frames in a row (a relay cluster
      * delivering what NATS brought): the link may gather them and write and flush them together, one
      * wake-up of its thread and one write per batch instead of per frame.
      */

@@ -88,7 +88,8 @@ final class ChatLoad {
         }
         long recipients = cohort.clients().stream().mapToLong(BenchClient::recipients).sum();
         Rounds.Outcome outcome = Rounds.run(cohort.clients(), options.messages(), traffic, () -> progress(cohort),
-                limit -> 2 * limit * recipients);
+                limit -> 2 * limit * recipients, target, () -> { });
+        Figures.warmup(report, "messages", outcome);
         Figures.throughput(report, "messages", options.messages() * recipients, options.size(), outcome.nanos());
         Figures.latency(report, "latency", "end-to-end latency", traffic.latency());
         return verdict(cohort, outcome.finished(), options.messages() + outcome.warmup());

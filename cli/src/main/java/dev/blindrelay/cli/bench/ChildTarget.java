@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -141,6 +142,18 @@ final class ChildTarget implements Target {
     @Override
     public OptionalInt connections() {
         return OptionalInt.of(Integer.parseInt(ask("connections", "CONNECTIONS")[1]));
+    }
+
+    @Override
+    public OptionalLong cpuNanos() {
+        long nanos = Long.parseLong(ask("cpu", "CPU")[1]);
+        return nanos < 0 ? OptionalLong.empty() : OptionalLong.of(nanos);
+    }
+
+    @Override
+    public OptionalLong jitMillis() {
+        long millis = Long.parseLong(ask("jit", "JIT")[1]);
+        return millis < 0 ? OptionalLong.empty() : OptionalLong.of(millis);
     }
 
     @Override

@@ -17,6 +17,11 @@ final class Figures {
                 .number(prefix + "_p999_us", what + " p99.9", latency.micros(99.9), "us");
     }
 
+    /** How many messages per sender went before the measured round (more rounds while the target's JIT was busy). */
+    static void warmup(Report report, String prefix, Rounds.Outcome outcome) {
+        report.number(prefix + "_warmup", "warm-up per sender (until the target's JIT was quiet)", outcome.warmup(), "");
+    }
+
     /** Frames or messages per second and their payload in MB/s (10^6 bytes) over {@code nanos}. */
     static void throughput(Report report, String prefix, long count, int bytesEach, long nanos) {
         double seconds = nanos / 1e9;

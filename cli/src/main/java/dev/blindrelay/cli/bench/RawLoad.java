@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Relay-only throughput: {@code clients / 2} pairs, each a sender streaming pre-built DATA frames to
@@ -17,6 +18,7 @@ final class RawLoad {
     private final BenchOptions options;
     private final Traffic traffic = new Traffic();
     private final List<RawPair> pairs = new ArrayList<>();
+    private OptionalLong cpuBefore = OptionalLong.empty();
 
     RawLoad(BenchOptions options) {
         this.options = options;
@@ -46,7 +48,7 @@ final class RawLoad {
                     });
                 }
                 outcome = Rounds.run(senders, options.messages(), traffic, traffic::delivered,
-                        limit -> limit * (long) pairs.size());
+                        limit -> limit * (long) pairs.size(), target, () -> cpuBefore = target.cpuNanos());
             }
         } finally {
             pairs.forEach(RawPair::close);
@@ -54,7 +56,13 @@ final class RawLoad {
         long measured = (long) options.messages() * pairs.size();
         report.number(prefix + "_frame_bytes", "frame on the wire (4-byte prefix + header + body)",
                 pairs.get(0).wireLength(), "bytes");
+        Figures.warmup(report, prefix, outcome);
         Figures.throughput(report, prefix, measured, options.size(), outcome.nanos());
+        OptionalLong cpuAfter = target.cpuNanos();
+        if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+            report.number(prefix + "_target_cpu_ns_per_frame", "target's CPU time per frame (all its threads)",
+                    (double) (cpuAfter.getAsLong() - cpuBefore.getAsLong()) / measured, "ns");
+        }
         Figures.latency(report, prefix + "_latency", "one-way latency", traffic.latency());
         return verdict(outcome.finished());
     }

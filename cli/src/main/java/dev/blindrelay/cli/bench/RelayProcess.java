@@ -13,6 +13,7 @@ import dev.blindrelay.spi.TransportOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ import java.util.function.IntSupplier;
  * <pre>
  * heap         HEAP &lt;used bytes after a full GC&gt; &lt;committed bytes&gt; &lt;resident bytes or -1&gt;
  * connections  CONNECTIONS &lt;open connections&gt;
+ * cpu          CPU &lt;CPU time of the process so far in nanoseconds, or -1&gt;
+ * jit          JIT &lt;milliseconds the JIT compiled so far, or -1&gt;
  * quit         (closes the relay and exits; so does the end of standard input)
  * </pre>
  */
@@ -70,6 +73,8 @@ public final class RelayProcess {
                         + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() + " "
                         + residentBytes());
                 case "connections" -> System.out.println("CONNECTIONS " + connections.getAsInt());
+                case "cpu" -> System.out.println("CPU " + cpuNanos());
+                case "jit" -> System.out.println("JIT " + jitMillis());
                 default -> System.out.println("ERROR unknown command " + line);
             }
             System.out.flush();
@@ -88,6 +93,16 @@ public final class RelayProcess {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /** The process's resident set (heap, direct buffers, code, stacks), from Linux's /proc; -1 elsewhere. */

@@ -1,17 +1,23 @@
 package dev.blindrelay.cli.bench;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
 
 /**
- * A warm-up round, then the measured round, for any closed-loop load. The warm-up (a quarter of the
- * messages) lets the JIT compile the hot paths of the clients and the relay before the clock starts;
- * its messages are checked for loss like all others but not timed.
+ * Warm-up rounds, then the measured round, for any closed-loop load. A warm-up round (a quarter of the
+ * messages) lets the JIT compile the hot paths of the clients and the target before the clock starts; when the
+ * target can say how long its JIT has compiled, warm-up rounds go on (up to {@link #MAX_WARMUP_ROUNDS}) while it
+ * spent more than {@link #JIT_QUIET} of a round compiling, so that a target just started is not measured while
+ * its compiler still takes a core. Warm-up messages are checked for loss like all others but not timed.
  */
 final class Rounds {
 
     static final int WARMUP_DIVISOR = 4;
+    static final int MAX_WARMUP_ROUNDS = 8;
+    /** The share of a warm-up round's time that the target's JIT may compile for it to count as warm. */
+    static final double JIT_QUIET = 0.02;
 
     /** A load's sender: lets its sequence numbers below {@code limit} go out. */
     interface Sender {
@@ -21,7 +27,7 @@ final class Rounds {
     /**
      * @param finished false when the load stopped making progress
      * @param nanos    from the start of the measured round to the last measured arrival
-     * @param warmup   messages per sender in the warm-up round; sequence numbers from here on were timed
+     * @param warmup   messages per sender in the warm-up rounds; sequence numbers from here on were timed
      */
     record Outcome(boolean finished, long nanos, int warmup) {
     }
@@ -30,20 +36,38 @@ final class Rounds {
     }
 
     /**
-     * @param progress     a count that grows as the load completes (e.g. deliveries plus acknowledgements)
-     * @param progressAt   the value of {@code progress} once every sender sent its messages below a limit
+     * @param progress   a count that grows as the load completes (e.g. deliveries plus acknowledgements)
+     * @param progressAt the value of {@code progress} once every sender sent its messages below a limit
+     * @param target     what the load measures, asked for its JIT's compile time
+     * @param measuring  runs once the warm-up is over, just before the measured round starts
      */
     static Outcome run(List<? extends Sender> senders, int messages, Traffic traffic, LongSupplier progress,
-                       LongUnaryOperator progressAt) throws InterruptedException {
-        int warmup = messages / WARMUP_DIVISOR;
-        senders.forEach(sender -> sender.sendUpTo(warmup));
-        if (!Progress.await(progress, progressAt.applyAsLong(warmup))) {
-            return new Outcome(false, 0, warmup);
+                       LongUnaryOperator progressAt, Target target, Runnable measuring) throws InterruptedException {
+        int round = Math.max(1, messages / WARMUP_DIVISOR);
+        int warmup = 0;
+        for (int rounds = 1; ; rounds++) {
+            OptionalLong jitBefore = target.jitMillis();
+            long start = System.nanoTime();
+            warmup += round;
+            if (!sendAndAwait(senders, warmup, progress, progressAt)) {
+                return new Outcome(false, 0, warmup);
+            }
+            OptionalLong jitAfter = target.jitMillis();
+            if (rounds == MAX_WARMUP_ROUNDS || jitBefore.isEmpty() || jitAfter.isEmpty()
+                    || jitAfter.getAsLong() - jitBefore.getAsLong() <= JIT_QUIET * (System.nanoTime() - start) / 1e6) {
+                break;
+            }
         }
+        measuring.run();
         traffic.measureFrom(warmup);
         long start = System.nanoTime();
-        senders.forEach(sender -> sender.sendUpTo(warmup + messages));
-        boolean finished = Progress.await(progress, progressAt.applyAsLong(warmup + messages));
+        boolean finished = sendAndAwait(senders, warmup + messages, progress, progressAt);
         return new Outcome(finished, Math.max(1, traffic.lastArrivalNanos() - start), warmup);
+    }
+
+    private static boolean sendAndAwait(List<? extends Sender> senders, int limit, LongSupplier progress,
+                                        LongUnaryOperator progressAt) throws InterruptedException {
+        senders.forEach(sender -> sender.sendUpTo(limit));
+        return Progress.await(progress, progressAt.applyAsLong(limit));
     }
 }

@@ -3,6 +3,7 @@ package dev.blindrelay.cli.bench;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** What the benchmark clients connect to: our relay (started here or elsewhere) or the plain forwarder. */
 interface Target extends AutoCloseable {
@@ -22,6 +23,16 @@ interface Target extends AutoCloseable {
 
     /** Connections it has open, by its own count; empty when it cannot be asked. */
     OptionalInt connections();
+
+    /** CPU time its process has used so far, all threads, in nanoseconds; empty when it cannot be asked. */
+    default OptionalLong cpuNanos() {
+        return OptionalLong.empty();
+    }
+
+    /** Milliseconds its JVM's JIT has spent compiling so far; empty when it cannot be asked. */
+    default OptionalLong jitMillis() {
+        return OptionalLong.empty();
+    }
 
     /** One line for the report, e.g. "relay in child JVM pid 4242". */
     String describe();

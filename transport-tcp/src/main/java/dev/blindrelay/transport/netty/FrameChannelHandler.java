@@ -4,10 +4,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 
+import java.nio.ByteBuffer;
+
 /**
  * The last handler of a connection, relay side or client side: it starts once frames may flow
  * (when the connection opens, or when the framing's handshake completes) and from then on hands
- * every {@code byte[]} frame on. A connection that never started delivers nothing.
+ * every frame on ({@code byte[]}, or a {@link ByteBuffer} view on the relay side). A connection that never started delivers nothing.
  */
 abstract class FrameChannelHandler extends ChannelInboundHandlerAdapter {
 
@@ -23,6 +25,13 @@ abstract class FrameChannelHandler extends ChannelInboundHandlerAdapter {
 
     /** One whole frame, in order. Only after {@link #started}. */
     abstract void frameReceived(byte[] frame);
+
+    /** One whole frame, valid during the call (relay side). By default copied into an array. */
+    void frameReceived(ByteBuffer frame) {
+        byte[] copy = new byte[frame.remaining()];
+        frame.get(frame.position(), copy);
+        frameReceived(copy);
+    }
 
     final boolean isStarted() {
         return started;
@@ -59,6 +68,8 @@ abstract class FrameChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public final void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof byte[] frame && started) {
+            frameReceived(frame);
+        } else if (msg instanceof ByteBuffer frame && started) {
             frameReceived(frame);
         } else {
             ReferenceCountUtil.release(msg);

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * The last handler of a relay-side connection: turns channel events into {@link RelayHandler} calls.
@@ -28,13 +29,18 @@ final class RelayChannelHandler extends FrameChannelHandler {
 
     @Override
     void started(ChannelHandlerContext ctx) {
-        link = new ChannelLink(ctx.channel(), framing().transportId());
+        link = new ChannelLink(ctx.channel(), framing());
         LOG.debug("{} connected", link);
         handler.connected(link);
     }
 
     @Override
     void frameReceived(byte[] frame) {
+        handler.frameReceived(link, frame);
+    }
+
+    @Override
+    void frameReceived(ByteBuffer frame) {
         handler.frameReceived(link, frame);
     }
 

@@ -5,6 +5,7 @@ import dev.blindrelay.transport.netty.WrongProtocolException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.DecoderException;
 
 import java.util.List;
 
@@ -40,6 +41,26 @@ final class LengthPrefixDecoder extends ByteToMessageDecoder {
         this.maxFrameLength = maxFrameLength;
     }
 
+    /**
+     * @return null when {@code length} may start a frame; otherwise why not: zero, over the limit, or the start
+     *         of an HTTP request or response (the other transport)
+     */
+    static DecoderException checkLength(int length, int maxFrameLength) {
+        if (length > 0 && length <= maxFrameLength) {
+            return null;
+        }
+        if (length == HTTP_REQUEST) {
+            return new WrongProtocolException("an HTTP request on a TCP port: a client with --transport ws? "
+                    + "It should use --transport tcp here, or the relay's WebSocket port");
+        }
+        if (length == HTTP_RESPONSE) {
+            return new WrongProtocolException("that port speaks WebSocket, not TCP: use --transport ws");
+        }
+        return new BadFrameException(length == 0 ? "empty frame (length 0)"
+                : "frame length " + Integer.toUnsignedString(length) + " is over the limit of "
+                + maxFrameLength + " bytes");
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (failed) {
@@ -50,19 +71,11 @@ final class LengthPrefixDecoder extends ByteToMessageDecoder {
             return;
         }
         int length = in.getInt(in.readerIndex());
-        if (length <= 0 || length > maxFrameLength) {
+        DecoderException bad = checkLength(length, maxFrameLength);
+        if (bad != null) {
             failed = true;
             in.skipBytes(in.readableBytes());
-            if (length == HTTP_REQUEST) {
-                throw new WrongProtocolException("an HTTP request on a TCP port: a client with --transport ws? "
-                        + "It should use --transport tcp here, or the relay's WebSocket port");
-            }
-            if (length == HTTP_RESPONSE) {
-                throw new WrongProtocolException("that port speaks WebSocket, not TCP: use --transport ws");
-            }
-            throw new BadFrameException(length == 0 ? "empty frame (length 0)"
-                    : "frame length " + Integer.toUnsignedString(length) + " is over the limit of "
-                    + maxFrameLength + " bytes");
+            throw bad;
         }
         if (in.readableBytes() - HEADER_LENGTH < length) {
             return;
