@@ -6,6 +6,8 @@ import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledHeapByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,6 +15,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -30,7 +33,8 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tcp frame decoder fed random, mutated and valid byte streams, cut into reads at random points,
+ * The tcp frame decoders (the clients' {@link LengthPrefixDecoder} and the relay's {@link LengthPrefixSplitter},
+ * each stream through both) fed random, mutated and valid byte streams, cut into reads at random points,
  * through an {@link EmbeddedChannel}. For every stream it must do exactly what a plain reference
  * reading of the same bytes says: emit the same frames, and fail (with {@link BadFrameException},
  * nothing else, at most once) exactly when the reference meets a length that is zero, negative or over
@@ -112,7 +116,16 @@ class LengthPrefixDecoderPropertyTest {
     /** Decodes on the watchdog thread; a hang or any throwable but the expected one fails with the input. */
     private static Decoded watched(byte[] stream, Random random) {
         int[] cuts = cuts(stream.length, random);
-        Future<Decoded> result = WATCHDOG.submit(() -> decode(stream, cuts));
+        Decoded decoded = watched(stream, cuts, false);
+        Decoded split = watched(stream, cuts, true);
+        assertThat(split.failures).as("relay's splitter: failures for %s", hex(stream)).isEqualTo(decoded.failures);
+        assertThat(split.frames).as("relay's splitter: frames for %s", hex(stream))
+                .usingElementComparator(Arrays::compare).containsExactlyElementsOf(decoded.frames);
+        return decoded;
+    }
+
+    private static Decoded watched(byte[] stream, int[] cuts, boolean splitter) {
+        Future<Decoded> result = WATCHDOG.submit(() -> decode(stream, cuts, splitter));
         try {
             return result.get(WATCHDOG_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -127,9 +140,11 @@ class LengthPrefixDecoderPropertyTest {
         }
     }
 
-    private static Decoded decode(byte[] stream, int[] cuts) {
+    private static Decoded decode(byte[] stream, int[] cuts, boolean splitter) {
         CountingAllocator allocator = new CountingAllocator();
-        EmbeddedChannel channel = new EmbeddedChannel(new LengthPrefixDecoder(MAX));
+        EmbeddedChannel channel = splitter
+                ? new EmbeddedChannel(new LengthPrefixSplitter(MAX), new ViewCopier())
+                : new EmbeddedChannel(new LengthPrefixDecoder(MAX));
         channel.config().setAllocator(allocator);
         List<ByteBuf> reads = new ArrayList<>();
         int failures = 0;
@@ -157,6 +172,17 @@ class LengthPrefixDecoderPropertyTest {
                 .isLessThanOrEqualTo(2 * stream.length + 64);
         assertThat(frames).allSatisfy(frame -> assertThat(frame.length).isBetween(1, MAX));
         return new Decoded(frames, failures);
+    }
+
+    /** The splitter's frames are views valid only during the call: keeps a copy of each. */
+    private static final class ViewCopier extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuffer view = (ByteBuffer) msg;
+            byte[] copy = new byte[view.remaining()];
+            view.get(view.position(), copy);
+            ctx.fireChannelRead(copy);
+        }
     }
 
     /** A plain reading of a stream: frames until a bad length (then nothing more) or the end. */
