@@ -157,8 +157,9 @@ final class HandshakeSteps {
                                 + "compare it with your peer to detect a swapped key",
                         TraceValue.bytes("handshake hash", handshakeHash), TraceValue.text("safety code", code));
             }
-            return new SecureSession(suite, ctx.self(), ctx.peer(), ctx.room(), initiator ? i2r : r2i,
-                    initiator ? r2i : i2r, finalHash, code, peerIdentity, ctx.tracer());
+            return new SecureSession(suite, dev.blindrelay.session.SessionKind.STATIC, ctx.self(), ctx.peer(),
+                    ctx.room(), new dev.blindrelay.session.StaticCipher(suite.aead(), ctx.self(), ctx.peer(),
+                    initiator ? i2r : r2i, initiator ? r2i : i2r, ctx.tracer()), finalHash, code, peerIdentity);
         } finally {
             i2r.destroy();
             r2i.destroy();
