@@ -18,6 +18,13 @@ public final class HkdfSha256 implements Kdf {
     private static final String MAC = "HmacSHA256";
     private static final int HASH_LENGTH = 32;
 
+    /*
+     * One Mac per thread: Mac.getInstance looks the algorithm up in the providers on every call, which was about
+     * half the cost of a ratchet's chain step (one Expand per message). A Mac is not thread-safe, so never shared;
+     * init resets it for each key.
+     */
+    private final ThreadLocal<Mac> macs = new ThreadLocal<>();
+
     @Override
     public String id() {
         return ID;
@@ -45,9 +52,18 @@ public final class HkdfSha256 implements Kdf {
     @Override
     public byte[] extract(byte[] salt, byte[] ikm) throws GeneralSecurityException {
         byte[] effectiveSalt = salt.length == 0 ? new byte[HASH_LENGTH] : salt;
-        Mac mac = Mac.getInstance(MAC);
+        Mac mac = mac();
         mac.init(new SecretKeySpec(effectiveSalt, MAC));
         return mac.doFinal(ikm);
+    }
+
+    private Mac mac() throws GeneralSecurityException {
+        Mac mac = macs.get();
+        if (mac == null) {
+            mac = Mac.getInstance(MAC);
+            macs.set(mac);
+        }
+        return mac;
     }
 
     @Override
@@ -59,7 +75,7 @@ public final class HkdfSha256 implements Kdf {
         if (prk.length < HASH_LENGTH) {
             throw new GeneralSecurityException("HKDF-SHA256 PRK must be at least " + HASH_LENGTH + " bytes");
         }
-        Mac mac = Mac.getInstance(MAC);
+        Mac mac = mac();
         mac.init(new SecretKeySpec(prk, MAC));
         byte[] okm = new byte[length];
         byte[] block = new byte[0];
