@@ -3,6 +3,7 @@ package dev.blindrelay.client;
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.identity.KnownPeers;
 import dev.blindrelay.identity.SafetyNumber;
+import dev.blindrelay.session.StolenSession;
 import dev.blindrelay.spi.Connector;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.suite.SuitePreference;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A chat client: joins a room through a relay, runs one pairwise handshake with every other member,
@@ -201,21 +203,28 @@ public final class ChatClient implements AutoCloseable {
 
     /** The session safety code with {@code name}, when a session exists. */
     public Optional<String> safetyCode(String name) {
-        synchronized (lock) {
-            Peer peer = securedPeer(name);
-            return peer == null ? Optional.empty() : Optional.of(peer.session().safetyCode());
-        }
+        return fromPeer(name, peer -> peer.session().safetyCode());
     }
 
     /** The long-term safety number with {@code name}, from both identity keys. */
     public Optional<String> safetyNumber(String name) {
+        return fromPeer(name, peer -> SafetyNumber.of(settings.name(), identity.publicKey(), name,
+                peer.session().peerIdentityKey()));
+    }
+
+    /**
+     * A copy of everything the session with {@code name} holds, as a thief who read this client's memory now would
+     * have it: the compromise lesson ({@code blindrelay demo --compromise-at}).
+     */
+    public Optional<StolenSession> stealSession(String name) {
+        return fromPeer(name, peer -> peer.session().steal());
+    }
+
+    /** {@code query} of the peer {@code name}, when a session with it exists. */
+    private <T> Optional<T> fromPeer(String name, Function<Peer, T> query) {
         synchronized (lock) {
             Peer peer = securedPeer(name);
-            if (peer == null) {
-                return Optional.empty();
-            }
-            return Optional.of(SafetyNumber.of(settings.name(), identity.publicKey(), name,
-                    peer.session().peerIdentityKey()));
+            return peer == null ? Optional.empty() : Optional.of(query.apply(peer));
         }
     }
 
@@ -232,10 +241,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** How the identity key of {@code name} compares with its pin, once a session exists. */
     public Optional<KnownPeers.Check> trustOf(String name) {
-        synchronized (lock) {
-            Peer peer = securedPeer(name);
-            return peer == null ? Optional.empty() : Optional.of(peer.trustCheck());
-        }
+        return fromPeer(name, Peer::trustCheck);
     }
 
     /** Records that the user compared the safety number with {@code name}. */
@@ -284,10 +290,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** The suite the session with {@code name} negotiated, when a session exists. */
     public Optional<CipherSuite> sessionSuite(String name) {
-        synchronized (lock) {
-            Peer peer = securedPeer(name);
-            return peer == null ? Optional.empty() : Optional.of(peer.session().suite());
-        }
+        return fromPeer(name, peer -> peer.session().suite());
     }
 
     public IdentityKeyPair identity() {

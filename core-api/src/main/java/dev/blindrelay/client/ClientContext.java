@@ -25,7 +25,8 @@ record ClientContext(ClientSettings settings, SuitePreference suites, IdentityKe
     }
 
     HandshakeContext handshake(String peer) {
-        return new HandshakeContext(suites, identity, settings.name(), peer, settings.room(), tracer);
+        return new HandshakeContext(suites, identity, settings.name(), peer, settings.room(), tracer,
+                settings.session());
     }
 
     /** Sends a peer-to-peer frame from us to {@code peer} in our room. */

@@ -1,5 +1,6 @@
 package dev.blindrelay.client;
 
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.wire.Names;
 
 import java.net.InetSocketAddress;
@@ -20,10 +21,11 @@ import java.util.List;
  * @param rejoinGrace    after a reconnect, how long messages wait for members who were in the room to rejoin
  * @param handshakeTimeout how long an initiator waits for the answer to its INIT before it tries once more
  *                       (and then gives up); a responder waits half as long for the FINISH
+ * @param session        the kind of session made with each peer (ratchet unless asked otherwise)
  */
 public record ClientSettings(String name, String room, List<InetSocketAddress> relays, Duration joinTimeout,
                              int maxQueued, boolean reconnect, Duration reconnectDelay, Duration rejoinGrace,
-                             Duration handshakeTimeout) {
+                             Duration handshakeTimeout, SessionOptions session) {
 
     public static final String DEFAULT_ROOM = "lobby";
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -32,7 +34,7 @@ public record ClientSettings(String name, String room, List<InetSocketAddress> r
     public ClientSettings(String name, String room, List<InetSocketAddress> relays, Duration joinTimeout,
                           int maxQueued, boolean reconnect, Duration reconnectDelay, Duration rejoinGrace) {
         this(name, room, relays, joinTimeout, maxQueued, reconnect, reconnectDelay, rejoinGrace,
-                DEFAULT_HANDSHAKE_TIMEOUT);
+                DEFAULT_HANDSHAKE_TIMEOUT, SessionOptions.defaults());
     }
 
     /** With one relay. */
@@ -43,18 +45,24 @@ public record ClientSettings(String name, String room, List<InetSocketAddress> r
 
     public ClientSettings withReconnect(boolean value) {
         return new ClientSettings(name, room, relays, joinTimeout, maxQueued, value, reconnectDelay, rejoinGrace,
-                handshakeTimeout);
+                handshakeTimeout, session);
     }
 
     /** With these relays, tried in turn. */
     public ClientSettings withRelays(List<InetSocketAddress> value) {
         return new ClientSettings(name, room, value, joinTimeout, maxQueued, reconnect, reconnectDelay, rejoinGrace,
-                handshakeTimeout);
+                handshakeTimeout, session);
     }
 
     public ClientSettings withHandshakeTimeout(Duration value) {
         return new ClientSettings(name, room, relays, joinTimeout, maxQueued, reconnect, reconnectDelay, rejoinGrace,
-                value);
+                value, session);
+    }
+
+    /** With this kind of session (and these ratchet limits). */
+    public ClientSettings withSession(SessionOptions value) {
+        return new ClientSettings(name, room, relays, joinTimeout, maxQueued, reconnect, reconnectDelay, rejoinGrace,
+                handshakeTimeout, value);
     }
 
     /** The first relay. */

@@ -5,6 +5,7 @@ import dev.blindrelay.identity.KnownPeers;
 import dev.blindrelay.session.Opened;
 import dev.blindrelay.session.ReplayException;
 import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.session.SessionKind;
 import dev.blindrelay.wire.Envelope;
 import dev.blindrelay.wire.EnvelopeHeader;
 import dev.blindrelay.wire.FrameType;
@@ -258,10 +259,7 @@ final class Peer {
             client.listener().warning("rejected a message from " + name + ": " + e.getMessage());
             return;
         }
-        if (opened.missed() > 0) {
-            client.listener().warning(opened.missed() + " message(s) from " + name
-                    + " never arrived (dropped by the relay?)");
-        }
+        reportGapOrLate(opened);
         try {
             if (ChatPayload.isAcknowledgement(opened.plaintext())) {
                 acknowledged(Acknowledgement.parse(opened.plaintext()));
@@ -282,6 +280,19 @@ final class Peer {
             }
         } catch (MalformedFrameException e) {
             client.listener().warning("unreadable message from " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** Static counters know a gap is for good; a ratchet keeps the keys, so a missing message may still come. */
+    private void reportGapOrLate(Opened opened) {
+        boolean ratchet = session.kind() == SessionKind.RATCHET;
+        if (opened.missed() > 0) {
+            client.listener().warning(opened.missed() + " message(s) from " + name + (ratchet
+                    ? " missing (dropped or held back by the relay?)" : " never arrived (dropped by the relay?)"));
+        }
+        if (opened.late()) {
+            client.listener().warning("a message from " + name + " arrived late (held back or reordered by the "
+                    + "relay); shown now, once");
         }
     }
 

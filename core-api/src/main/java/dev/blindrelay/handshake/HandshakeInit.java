@@ -1,5 +1,6 @@
 package dev.blindrelay.handshake;
 
+import dev.blindrelay.session.SessionKind;
 import dev.blindrelay.wire.MalformedFrameException;
 import dev.blindrelay.wire.WireReader;
 import dev.blindrelay.wire.WireWriter;
@@ -18,17 +19,24 @@ import java.util.Optional;
  *           u8 n (1..16), then n × str8 offered suite id, most preferred first
  *           u8 m, then m × (str8 key agreement id, bytes16 public key): one per distinct key agreement of
  *           the offer, in the order they first appear in it
+ *           u8 session type: 1 ratchet, 0 static ({@link SessionKind#code()})
  * </pre>
  * The outer four fields have version 1's shape (version, suite, identity key, ephemeral key), so a version-1
  * peer parses this INIT and answers with a REJECT that names both versions instead of a parse error.
  */
-public record HandshakeInit(int version, List<String> offer, byte[] identityKey, List<KeyShareEntry> keyShares) {
+public record HandshakeInit(int version, List<String> offer, byte[] identityKey, List<KeyShareEntry> keyShares,
+                            SessionKind session) {
 
     public static final int VERSION = 2;
 
     public HandshakeInit {
         offer = List.copyOf(offer);
         keyShares = List.copyOf(keyShares);
+    }
+
+    /** For a ratcheting session, the default. */
+    public HandshakeInit(int version, List<String> offer, byte[] identityKey, List<KeyShareEntry> keyShares) {
+        this(version, offer, identityKey, keyShares, SessionKind.RATCHET);
     }
 
     /** One key agreement's public message in the offer. */
@@ -42,11 +50,12 @@ public record HandshakeInit(int version, List<String> offer, byte[] identityKey,
     }
 
     public byte[] encode() {
-        int size = 2 + 40 * offer.size()
+        int size = 3 + 40 * offer.size()
                 + keyShares.stream().mapToInt(share -> 3 + share.keyAgreementId().length() + share.publicKey().length)
                 .sum();
         WireWriter inner = SuiteOffer.write(new WireWriter(size), offer).u8(keyShares.size());
         keyShares.forEach(share -> inner.str8(share.keyAgreementId()).bytes16(share.publicKey()));
+        inner.u8(session.code());
         byte[] offerAndShares = inner.toByteArray();
         return new WireWriter(8 + offer.get(0).length() + identityKey.length + offerAndShares.length).u8(version)
                 .str8(offer.get(0)).bytes16(identityKey).bytes16(offerAndShares).toByteArray();
@@ -93,7 +102,10 @@ public record HandshakeInit(int version, List<String> offer, byte[] identityKey,
             }
             shares.add(new KeyShareEntry(id, publicKey));
         }
-        reader.expectEnd("offer and key shares");
-        return new HandshakeInit(version, offer, identityKey, shares);
+        int code = reader.u8("session type");
+        SessionKind session = SessionKind.ofCode(code).orElseThrow(() -> new MalformedFrameException(
+                "session type " + code + " is neither 1 (ratchet) nor 0 (static)"));
+        reader.expectEnd("offer, key shares and session type");
+        return new HandshakeInit(version, offer, identityKey, shares, session);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * client only reports it; it never changes established state. Its layout is the same in every handshake
  * version (it carries no version byte), so peers of different versions understand each other's REJECT.
  * <pre>
- * u8      reason (1 = no common suite, 2 = version mismatch, 3 = invalid handshake)
+ * u8      reason (1 = no common suite, 2 = version mismatch, 3 = invalid handshake, 4 = session type mismatch)
  * str8    the suite ids the rejecting peer accepts, comma-separated, most preferred first
  *         (whole ids only, as many as fit in 255 bytes)
  * bytes16 UTF-8 one-line explanation
@@ -23,6 +23,7 @@ public record HandshakeReject(int reason, String suites, String message) {
     public static final int SUITE_MISMATCH = 1;
     public static final int VERSION_MISMATCH = 2;
     public static final int INVALID = 3;
+    public static final int SESSION_MISMATCH = 4;
 
     /** {@code ids} for the {@code suites} field: comma-separated, cut after the last whole id that fits. */
     public static String suites(List<String> ids) {

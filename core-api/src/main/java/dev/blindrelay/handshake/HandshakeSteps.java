@@ -3,6 +3,11 @@ package dev.blindrelay.handshake;
 import dev.blindrelay.handshake.KeySchedule.DirectionKeys;
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.session.SessionCipher;
+import dev.blindrelay.session.SessionKind;
+import dev.blindrelay.session.StaticCipher;
+import dev.blindrelay.session.ratchet.DoubleRatchet;
+import dev.blindrelay.session.ratchet.RatchetKeys;
 import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.trace.TraceValue;
@@ -34,7 +39,7 @@ final class HandshakeSteps {
 
     /**
      * The transcript up to both ephemeral messages, in the fixed order of PROTOCOL.md section 6: protocol, offer,
-     * chosen suite, room, initiator name, responder name, initiator identity, initiator ephemeral (its key share
+     * chosen suite, session type, room, initiator name, responder name, initiator identity, initiator ephemeral (its key share
      * for the chosen key agreement), responder identity, responder ephemeral. Returns the handshake hash h1.
      */
     static byte[] handshakeHash(HandshakeContext ctx, CipherSuite suite, Transcript transcript, List<String> offer,
@@ -43,6 +48,7 @@ final class HandshakeSteps {
         absorb(ctx, transcript, TranscriptLabels.PROTOCOL, KeySchedule.PROTOCOL.getBytes(StandardCharsets.US_ASCII));
         absorb(ctx, transcript, TranscriptLabels.OFFER, SuiteOffer.encode(offer));
         absorb(ctx, transcript, TranscriptLabels.SUITE, suite.suiteId().toBytes());
+        absorb(ctx, transcript, TranscriptLabels.SESSION, ctx.session().kind().id().getBytes(StandardCharsets.US_ASCII));
         absorb(ctx, transcript, TranscriptLabels.ROOM, ctx.room().getBytes(StandardCharsets.UTF_8));
         absorb(ctx, transcript, TranscriptLabels.INITIATOR, initiator.getBytes(StandardCharsets.UTF_8));
         absorb(ctx, transcript, TranscriptLabels.RESPONDER, responder.getBytes(StandardCharsets.UTF_8));
@@ -143,26 +149,41 @@ final class HandshakeSteps {
         }
     }
 
-    static SecureSession session(HandshakeContext ctx, CipherSuite suite, boolean initiator, DirectionKeys[] keys,
+    /** The session of the agreed kind, keyed from the schedule (which the caller destroys). */
+    static SecureSession session(HandshakeContext ctx, CipherSuite suite, boolean initiator, KeySchedule schedule,
                                  byte[] finalHash, byte[] handshakeHash, byte[] peerIdentity)
             throws GeneralSecurityException {
-        DirectionKeys i2r = keys[0];
-        DirectionKeys r2i = keys[1];
-        try {
-            String code = SafetyCode.of(handshakeHash);
-            Tracer tracer = ctx.tracer();
-            if (tracer.enabled()) {
-                tracer.event(ctx.self(), ctx.peer(), "safety-code",
-                        "safety code = SHA-256('" + KeySchedule.PROTOCOL + " safety code' || handshake hash) mod 10^12: "
-                                + "compare it with your peer to detect a swapped key",
-                        TraceValue.bytes("handshake hash", handshakeHash), TraceValue.text("safety code", code));
+        String code = SafetyCode.of(handshakeHash);
+        Tracer tracer = ctx.tracer();
+        if (tracer.enabled()) {
+            tracer.event(ctx.self(), ctx.peer(), "safety-code",
+                    "safety code = SHA-256('" + KeySchedule.PROTOCOL + " safety code' || handshake hash) mod 10^12: "
+                            + "compare it with your peer to detect a swapped key",
+                    TraceValue.bytes("handshake hash", handshakeHash), TraceValue.text("safety code", code));
+        }
+        SessionKind kind = ctx.session().kind();
+        return new SecureSession(suite, kind, ctx.self(), ctx.peer(), ctx.room(),
+                cipher(ctx, suite, initiator, schedule), finalHash, code, peerIdentity);
+    }
+
+    private static SessionCipher cipher(HandshakeContext ctx, CipherSuite suite, boolean initiator,
+                                        KeySchedule schedule) throws GeneralSecurityException {
+        if (ctx.session().kind() == SessionKind.RATCHET) {
+            RatchetKeys keys = schedule.ratchetKeys(ctx.tracer(), ctx.self(), ctx.peer());
+            try {
+                return DoubleRatchet.start(suite, initiator, ctx.self(), ctx.peer(), keys, ctx.session(),
+                        ctx.tracer());
+            } finally {
+                keys.destroy();
             }
-            return new SecureSession(suite, dev.blindrelay.session.SessionKind.STATIC, ctx.self(), ctx.peer(),
-                    ctx.room(), new dev.blindrelay.session.StaticCipher(suite.aead(), ctx.self(), ctx.peer(),
-                    initiator ? i2r : r2i, initiator ? r2i : i2r, ctx.tracer()), finalHash, code, peerIdentity);
+        }
+        DirectionKeys[] keys = schedule.directionKeys(ctx.tracer(), ctx.self(), ctx.peer());
+        try {
+            return new StaticCipher(suite.aead(), ctx.self(), ctx.peer(), initiator ? keys[0] : keys[1],
+                    initiator ? keys[1] : keys[0], ctx.tracer());
         } finally {
-            i2r.destroy();
-            r2i.destroy();
+            keys[0].destroy();
+            keys[1].destroy();
         }
     }
 

@@ -34,7 +34,8 @@ public final class Initiator {
         this.shares = shares;
         List<KeyShareEntry> entries = new ArrayList<>();
         shares.forEach((id, share) -> entries.add(new KeyShareEntry(id, share.publicBytes())));
-        this.init = new HandshakeInit(HandshakeInit.VERSION, ctx.suites().ids(), ctx.identity().publicKey(), entries);
+        this.init = new HandshakeInit(HandshakeInit.VERSION, ctx.suites().ids(), ctx.identity().publicKey(), entries,
+                ctx.session().kind());
     }
 
     /** Generates a fresh ephemeral key pair per key agreement of the offer, for this one session. */
@@ -137,8 +138,7 @@ public final class Initiator {
                 byte[] confirmation = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.INITIATOR_CONFIRM, h4);
                 byte[] finalHash = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_CONFIRM,
                         confirmation);
-                SecureSession session = HandshakeSteps.session(ctx, suite, true,
-                        schedule.directionKeys(ctx.tracer(), ctx.self(), ctx.peer()), finalHash, h1,
+                SecureSession session = HandshakeSteps.session(ctx, suite, true, schedule, finalHash, h1,
                         response.identityKey());
                 return new Completed(new HandshakeFinish(signature, confirmation), session);
             } finally {

@@ -1,5 +1,6 @@
 package dev.blindrelay.handshake;
 
+import dev.blindrelay.session.ratchet.RatchetKeys;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.trace.TraceValue;
 import dev.blindrelay.trace.Tracer;
@@ -69,6 +70,26 @@ public final class KeySchedule {
                     TraceValue.secret("r2i key", r2i.key()), TraceValue.secret("r2i iv", r2i.iv()));
         }
         return new DirectionKeys[] {i2r, r2i};
+    }
+
+    /**
+     * A ratchet's first keys: the root key and each direction's first chain key, each as long as the KDF's hash
+     * (labels "root key", "i2r chain key", "r2i chain key").
+     */
+    public RatchetKeys ratchetKeys(Tracer tracer, String party, String peer) throws GeneralSecurityException {
+        int length = suite.kdf().hashLength();
+        RatchetKeys keys = new RatchetKeys(expand("root key", length), expand("i2r chain key", length),
+                expand("r2i chain key", length));
+        if (tracer.enabled()) {
+            tracer.event(party, peer, "ratchet-keys",
+                    "HKDF-Expand gives the ratchet its root key and each direction its first chain key; every "
+                            + "message key will come from a chain, every new chain from the root",
+                    TraceValue.text("info root key", PROTOCOL + " " + suite.id() + " root key"),
+                    TraceValue.secret("root key", keys.rootKey()),
+                    TraceValue.secret("i2r chain key", keys.i2rChainKey()),
+                    TraceValue.secret("r2i chain key", keys.r2iChainKey()));
+        }
+        return keys;
     }
 
     public byte[] prkForTrace() {

@@ -1,7 +1,7 @@
 package dev.blindrelay.handshake;
 
-import dev.blindrelay.handshake.KeySchedule.DirectionKeys;
 import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.session.SessionKind;
 import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.spi.KeyAgreementResponse;
 import dev.blindrelay.suite.CipherSuite;
@@ -55,6 +55,7 @@ public final class Responder {
             throw HandshakeMessages.versionMismatch(ctx, init.version());
         }
         CipherSuite suite = negotiate(ctx, init.offer());
+        requireSameSession(ctx, init.session());
         HandshakeSteps.requireIdentityKey(ctx, init.identityKey());
         KeyAgreement keyAgreement = suite.keyAgreement();
         byte[] initiatorEphemeral = init.keyShare(keyAgreement.id()).orElseThrow(() -> new HandshakeException(
@@ -112,6 +113,18 @@ public final class Responder {
         return chosen.get();
     }
 
+    /** Both sides must make the same kind of session: the initiator's is in INIT; another one is a REJECT 4. */
+    private static void requireSameSession(HandshakeContext ctx, SessionKind theirs) throws HandshakeException {
+        SessionKind ours = ctx.session().kind();
+        if (theirs != ours) {
+            throw new HandshakeException(ctx.peer() + " asked for a " + theirs.id() + " session but you use "
+                    + ours.id() + " sessions; use the same --session on both sides (ratchet is the default)",
+                    new HandshakeReject(HandshakeReject.SESSION_MISMATCH, ctx.suitesForReject(), ctx.self()
+                            + " uses " + ours.id() + " sessions but you asked for " + theirs.id()
+                            + "; use the same --session on both sides (ratchet is the default)"));
+        }
+    }
+
     static String noCommonSuite(String peer, List<String> theirs, List<String> ours) {
         return peer + " offered " + String.join(", ", theirs) + " but you accept " + String.join(", ", ours)
                 + "; no suite in common: add one of theirs to your --suite list";
@@ -145,8 +158,7 @@ public final class Responder {
             HandshakeSteps.checkConfirm(ctx, expected, finish.confirmation());
             byte[] finalHash = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_CONFIRM,
                     finish.confirmation());
-            DirectionKeys[] keys = schedule.directionKeys(ctx.tracer(), ctx.self(), ctx.peer());
-            return HandshakeSteps.session(ctx, suite, false, keys, finalHash, handshakeHash, initiatorIdentity);
+            return HandshakeSteps.session(ctx, suite, false, schedule, finalHash, handshakeHash, initiatorIdentity);
         } finally {
             schedule.destroy();
             Arrays.fill(responseHash, (byte) 0);

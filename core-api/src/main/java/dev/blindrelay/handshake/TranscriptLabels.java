@@ -8,6 +8,7 @@ final class TranscriptLabels {
     static final String PROTOCOL = "protocol";
     static final String OFFER = "offer";
     static final String SUITE = "suite";
+    static final String SESSION = "session";
     static final String ROOM = "room";
     static final String INITIATOR = "initiator";
     static final String RESPONDER = "responder";

@@ -108,8 +108,10 @@ public final class SecureSession {
      * A copy of everything this session holds now, as someone who read this client's memory would have it. Only for
      * the compromise lesson ({@code blindrelay demo --compromise-at}) and its tests.
      */
-    public StolenSession steal() throws GeneralSecurityException {
-        requireLive();
+    public StolenSession steal() {
+        if (destroyed) {
+            throw new IllegalStateException("session with " + peer + " was closed and its keys erased");
+        }
         return cipher.steal();
     }
 

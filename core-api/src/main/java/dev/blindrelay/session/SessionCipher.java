@@ -25,7 +25,7 @@ public interface SessionCipher {
     int overhead();
 
     /** A deep copy of everything this cipher holds, as a thief who read the client's memory now would have it. */
-    StolenSession steal() throws GeneralSecurityException;
+    StolenSession steal();
 
     /** Erases every key this cipher owns. */
     void destroy();

@@ -154,12 +154,16 @@ public final class StaticCipher implements SessionCipher {
 
     /** Both directions' keys: with them a thief reads every message of the session, before and after. */
     @Override
-    public StolenSession steal() throws GeneralSecurityException {
+    public StolenSession steal() {
         AeadKey[] keys;
         byte[][] ivs;
         synchronized (sendLock) {
             synchronized (receiveLock) {
-                keys = new AeadKey[] {aead.importKey(sendRaw), aead.importKey(receiveRaw)};
+                try {
+                    keys = new AeadKey[] {aead.importKey(sendRaw), aead.importKey(receiveRaw)};
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("keys imported once no longer import: " + e.getMessage(), e);
+                }
                 ivs = new byte[][] {sendIv.clone(), receiveIv.clone()};
             }
         }

@@ -1,6 +1,7 @@
 package dev.blindrelay.handshake;
 
 import dev.blindrelay.handshake.HandshakeInit.KeyShareEntry;
+import dev.blindrelay.session.SessionKind;
 import dev.blindrelay.wire.MalformedFrameException;
 import dev.blindrelay.wire.WireReader;
 import dev.blindrelay.wire.WireWriter;
@@ -43,8 +44,21 @@ class HandshakeInitTest {
     void encode_layout() {
         byte[] encoded = new HandshakeInit(2, List.of("A_B_C", "D_B_C"), new byte[] {7},
                 List.of(new KeyShareEntry("A", new byte[] {8, 9}), new KeyShareEntry("D", new byte[] {10}))).encode();
-        assertThat(HexFormat.of().formatHex(encoded)).isEqualTo("02" + "05415f425f43" + "000107" + "0019"
-                + "02" + "05415f425f43" + "05445f425f43" + "02" + "0141" + "00020809" + "0144" + "00010a");
+        assertThat(HexFormat.of().formatHex(encoded)).isEqualTo("02" + "05415f425f43" + "000107" + "001a"
+                + "02" + "05415f425f43" + "05445f425f43" + "02" + "0141" + "00020809" + "0144" + "00010a"
+                + "01" /* session type: ratchet */);
+    }
+
+    @Test
+    void parse_sessionType_staticRoundTrips_andAnUnknownOneIsMalformed() throws Exception {
+        HandshakeInit staticInit = new HandshakeInit(2, INIT.offer(), INIT.identityKey(), INIT.keyShares(),
+                SessionKind.STATIC);
+        assertThat(HandshakeInit.parse(staticInit.encode()).session()).isEqualTo(SessionKind.STATIC);
+        assertThat(HandshakeInit.parse(INIT.encode()).session()).isEqualTo(SessionKind.RATCHET);
+        byte[] unknown = staticInit.encode();
+        unknown[unknown.length - 1] = 7;
+        assertThatThrownBy(() -> HandshakeInit.parse(unknown)).isInstanceOf(MalformedFrameException.class)
+                .hasMessageContaining("session type 7");
     }
 
     /** Version 1's reader (version, suite, identity key, ephemeral key, end) parses it, so it can refuse by version. */

@@ -4,6 +4,8 @@ import dev.blindrelay.handshake.HandshakeInit.KeyShareEntry;
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.session.Opened;
 import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.session.SessionKind;
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.testing.suite.TestSuites;
@@ -94,6 +96,52 @@ class HandshakeTest {
                     assertThat(reject.suites()).isEqualTo(suite.id());
                     assertThat(reject.message()).contains("you offered " + other, "Bob accepts " + suite.id());
                 });
+    }
+
+    @Test
+    void accept_anotherSessionTypeIsRejectedWithReason4_namingBoth() throws Exception {
+        HandshakeContext staticAlice = new HandshakeContext(suite, alice, "Alice", "Bob", "lobby", Tracer.NONE,
+                SessionOptions.of(SessionKind.STATIC));
+        HandshakeInit init = HandshakeInit.parse(Initiator.start(staticAlice).message().encode());
+        assertThat(init.session()).isEqualTo(SessionKind.STATIC);
+        assertThatThrownBy(() -> Responder.accept(bobToAlice(suite), init))
+                .isInstanceOf(HandshakeException.class)
+                .hasMessageContaining("Alice asked for a static session but you use ratchet sessions")
+                .satisfies(e -> {
+                    HandshakeReject reject = ((HandshakeException) e).reject();
+                    assertThat(reject.reason()).isEqualTo(HandshakeReject.SESSION_MISMATCH);
+                    assertThat(reject.message()).contains("Bob uses ratchet sessions but you asked for static",
+                            "--session");
+                });
+    }
+
+    @Test
+    void sessionType_isInTheTranscript_aChangedOneFailsTheSignature() throws Exception {
+        HandshakeContext staticBob = new HandshakeContext(suite, bob, "Bob", "Alice", "lobby", Tracer.NONE,
+                SessionOptions.of(SessionKind.STATIC));
+        Initiator initiator = Initiator.start(aliceToBob(suite));
+        HandshakeInit sent = initiator.message();
+        // A relay turns Alice's "ratchet" into "static" for a static Bob: Bob signs a transcript that says static.
+        HandshakeInit changed = new HandshakeInit(sent.version(), sent.offer(), sent.identityKey(), sent.keyShares(),
+                SessionKind.STATIC);
+        HandshakeResponse answer = Responder.accept(staticBob, changed).message();
+        assertThatThrownBy(() -> initiator.receive(answer)).isInstanceOf(HandshakeException.class)
+                .hasMessageContaining("does not verify");
+    }
+
+    @Test
+    void sessions_ofEachKindAreMadeByTheHandshake() throws Exception {
+        SecureSession[] ratchet = handshake();
+        assertThat(ratchet[0].kind()).isEqualTo(SessionKind.RATCHET);
+        assertThat(ratchet[1].kind()).isEqualTo(SessionKind.RATCHET);
+        SessionOptions staticKind = SessionOptions.of(SessionKind.STATIC);
+        Initiator initiator = Initiator.start(new HandshakeContext(suite, alice, "Alice", "Bob", "lobby", Tracer.NONE,
+                staticKind));
+        Responder responder = Responder.accept(new HandshakeContext(suite, bob, "Bob", "Alice", "lobby", Tracer.NONE,
+                staticKind), initiator.message());
+        Initiator.Completed completed = initiator.receive(responder.message());
+        assertThat(completed.session().kind()).isEqualTo(SessionKind.STATIC);
+        assertThat(responder.finish(completed.finish()).kind()).isEqualTo(SessionKind.STATIC);
     }
 
     @Test

@@ -42,6 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SecureSessionTest {
 
+    /** This test is about the static session (--session static); the ratchet has its own tests. */
+    private static final SessionOptions STATIC = SessionOptions.of(SessionKind.STATIC);
+
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RecordingTracer tracer = new RecordingTracer();
@@ -58,9 +62,9 @@ class SecureSessionTest {
     /** Alice initiates, Bob responds; returns {alice, bob}. */
     static SecureSession[] handshake(CipherSuite suite, Tracer tracer) throws GeneralSecurityException {
         Initiator initiator = Initiator.start(new HandshakeContext(suite, IdentityKeyPair.generate(RANDOM), "alice",
-                "bob", "lobby", tracer));
+                "bob", "lobby", tracer, STATIC));
         Responder responder = Responder.accept(new HandshakeContext(suite, IdentityKeyPair.generate(RANDOM), "bob",
-                "alice", "lobby", tracer), initiator.message());
+                "alice", "lobby", tracer, STATIC), initiator.message());
         Initiator.Completed completed = initiator.receive(responder.message());
         return new SecureSession[] {completed.session(), responder.finish(completed.finish())};
     }

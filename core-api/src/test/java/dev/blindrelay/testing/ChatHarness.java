@@ -2,6 +2,7 @@ package dev.blindrelay.testing;
 
 import dev.blindrelay.client.ChatClient;
 import dev.blindrelay.client.ClientSettings;
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.identity.KnownPeers;
 import dev.blindrelay.relay.RelayLimits;
@@ -128,6 +129,7 @@ public final class ChatHarness implements AutoCloseable {
         private boolean reconnect;
         private Duration reconnectDelay = Duration.ofMillis(100);
         private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private SessionOptions session = SessionOptions.defaults();
 
         private ClientBuilder(String name) {
             this.name = name;
@@ -168,6 +170,12 @@ public final class ChatHarness implements AutoCloseable {
             return this;
         }
 
+        /** Ratchet (the default) or static, and the ratchet's limits. */
+        public ClientBuilder session(SessionOptions value) {
+            session = value;
+            return this;
+        }
+
         public ClientBuilder maxQueued(int value) {
             maxQueued = value;
             return this;
@@ -184,7 +192,7 @@ public final class ChatHarness implements AutoCloseable {
         public Client build() {
             RecordingListener events = new RecordingListener(name);
             ClientSettings settings = new ClientSettings(name, room, address(), joinTimeout, maxQueued, reconnect,
-                    reconnectDelay, Duration.ofSeconds(30)).withHandshakeTimeout(handshakeTimeout);
+                    reconnectDelay, Duration.ofSeconds(30)).withHandshakeTimeout(handshakeTimeout).withSession(session);
             ChatClient chat = new ChatClient(settings, clientSuites, identity, knownPeers, connector, events, Tracer.NONE);
             synchronized (clients) {
                 clients.add(chat);

@@ -18,6 +18,7 @@ import dev.blindrelay.identity.Fingerprint;
 import dev.blindrelay.identity.IdentityStore;
 import dev.blindrelay.spi.Connector;
 import dev.blindrelay.spi.Transport;
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.trace.JsonLinesTracer;
 import dev.blindrelay.trace.TextTracer;
@@ -96,11 +97,12 @@ public final class ClientCommand implements Command {
         try (Connector connector = transport.connector(options.transportOptions())) {
             ChatClient client = new ChatClient(
                     ClientSettings.of(options.name(), options.room(), options.relays().get(0))
-                            .withRelays(options.relays()),
+                            .withRelays(options.relays()).withSession(SessionOptions.of(options.session())),
                     suites, identity.identity(), store.knownPeers(), connector, new PrintingListener(out, lines), tracer);
             out.print("[CLIENT] Connecting to relay " + options.relaysText() + " (" + transport.id()
                     + ") as " + options.name() + ", room '" + options.room() + "', " + (suites.suites().size() == 1
-                    ? "suite " : "suites (most preferred first) ") + suites + "...");
+                    ? "suite " : "suites (most preferred first) ") + suites + ", " + options.session().id()
+                    + " sessions...");
             try {
                 client.start();
             } catch (IOException e) {

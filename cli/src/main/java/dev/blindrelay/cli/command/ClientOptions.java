@@ -3,6 +3,7 @@ package dev.blindrelay.cli.command;
 import dev.blindrelay.cli.UsageException;
 import dev.blindrelay.cli.config.Settings;
 import dev.blindrelay.identity.IdentityStore;
+import dev.blindrelay.session.SessionKind;
 import dev.blindrelay.spi.TransportOptions;
 
 import java.net.InetSocketAddress;
@@ -13,10 +14,10 @@ import java.util.List;
 /** A client's parsed settings, bound into Guice for the client command. */
 public record ClientOptions(String name, String room, List<InetSocketAddress> relays, String transport, String suite,
                             Path home, boolean trace, Path traceJson, TransportOptions transportOptions,
-                            Duration waitForPeer, boolean noColor) {
+                            Duration waitForPeer, boolean noColor, SessionKind session) {
 
-    static final List<String> KEYS = List.of("config", "host", "port", "name", "room", "suite", "transport", "home",
-            "trace", "trace-json", "max-frame", "io-threads", "relay", "wait", "no-color", "help");
+    static final List<String> KEYS = List.of("config", "host", "port", "name", "room", "suite", "session", "transport",
+            "home", "trace", "trace-json", "max-frame", "io-threads", "relay", "wait", "no-color", "help");
 
     static ClientOptions from(Settings settings) {
         List<String> transports = settings.list("transport");
@@ -31,7 +32,8 @@ public record ClientOptions(String name, String room, List<InetSocketAddress> re
                 settings.get("suite"),
                 home == null ? IdentityStore.defaultHome() : Path.of(home), settings.flag("trace"),
                 traceJson == null ? null : Path.of(traceJson), transportOptions(settings),
-                Duration.ofSeconds(settings.integer("wait", 1, 24 * 3600)), settings.flag("no-color"));
+                Duration.ofSeconds(settings.integer("wait", 1, 24 * 3600)), settings.flag("no-color"),
+                settings.sessionKind("session"));
     }
 
     static TransportOptions transportOptions(Settings settings) {

@@ -8,14 +8,14 @@ import java.util.List;
  * A console table: columns padded to their widest cell, numbers right-aligned so their digits line
  * up, a rule under the header.
  */
-final class TextTable {
+public final class TextTable {
 
     private final List<String> header;
     private final boolean[] rightAligned;
     private final List<List<String>> rows = new ArrayList<>();
 
     /** Header cells; a header starting with {@code >} marks a right-aligned (numeric) column. */
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.rightAligned = new boolean[header.length];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < header.length; i++) {
@@ -25,7 +25,7 @@ final class TextTable {
         this.header = names;
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         return row(Arrays.asList(cells));
     }
 
@@ -37,7 +37,7 @@ final class TextTable {
         return this;
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[header.size()];
         for (List<String> row : withHeader()) {
             for (int i = 0; i < row.size(); i++) {

@@ -40,6 +40,11 @@ public final class Settings {
             new Setting("transport", "IDS", "tcp", "transport: client 'tcp' or 'ws'; server a list such as 'tcp,ws'"),
             new Setting("suite", "ID[,ID...]", "p256-aesgcm", "cipher suite id or alias, or a list most preferred "
                     + "first, e.g. pq,x25519-chacha: a peer takes the first of yours it accepts (see 'blindrelay suites')"),
+            new Setting("session", "TYPE", "ratchet", "ratchet: a key per message and new secrets at each turn of "
+                    + "the conversation; static: one key per direction for the whole session (teaching); both peers "
+                    + "must use the same (bench: a list, e.g. ratchet,static, to compare in one run)"),
+            new Setting("compromise-at", "K", null, "demo: after message K a thief copies Bob's session state; a "
+                    + "table shows which messages it can read, and why"),
             new Setting("name", "NAME", null, "your name in the room (required)"),
             new Setting("room", "ROOM", "lobby", "the room to join"),
             new Setting("home", "DIR", null, "where identity keys and known_peers live (default: ~/.blindrelay)"),
@@ -72,6 +77,8 @@ public final class Settings {
             new Setting("baseline", null, null, "bench: with --raw, also run a plain frame forwarder and a byte copier and compare"),
             new Setting("idle", null, null, "bench: clients join, handshake and stay idle; report relay memory"),
             new Setting("join-rate", "N", "0", "bench: joins per second at most, 0 = as fast as welcomed"),
+            new Setting("one-way", null, null, "bench: only the first member of each room sends (the others "
+                    + "acknowledge), instead of everyone at once"),
             new Setting("help", null, null, "show this help"));
 
     private final String command;
@@ -243,6 +250,24 @@ public final class Settings {
     }
 
     /** A comma-separated list. */
+    /** The session types named by {@code key} (one or a list), or a usage error naming both types. */
+    public List<dev.blindrelay.session.SessionKind> sessionKinds(String key) {
+        try {
+            return list(key).stream().map(dev.blindrelay.session.SessionKind::parse).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + key + ": " + e.getMessage());
+        }
+    }
+
+    /** One session type. */
+    public dev.blindrelay.session.SessionKind sessionKind(String key) {
+        List<dev.blindrelay.session.SessionKind> kinds = sessionKinds(key);
+        if (kinds.size() != 1) {
+            throw new UsageException("--" + key + " takes one type here (ratchet or static), got " + get(key));
+        }
+        return kinds.get(0);
+    }
+
     public List<String> list(String key) {
         List<String> items = new ArrayList<>();
         for (String item : require(key).split(",")) {
