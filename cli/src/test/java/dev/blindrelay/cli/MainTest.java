@@ -159,6 +159,6 @@ class MainTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("[TRACE Alice -> Bob] ephemeral-keypair")
                 .contains("private key [SECRET, shown only in trace mode] = ")
-                .contains("nonce = base IV XOR counter").contains("safety-code");
+                .contains("nonce = epoch || n").contains("ratchet-step").contains("safety-code");
     }
 }

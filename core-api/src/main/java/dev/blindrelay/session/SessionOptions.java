@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 public record SessionOptions(SessionKind kind, Duration stepInterval, int maxSkipped) {
 
-    public static final Duration DEFAULT_STEP_INTERVAL = Duration.ofMillis(100);
+    public static final Duration DEFAULT_STEP_INTERVAL = Duration.ofSeconds(1);
     public static final int DEFAULT_MAX_SKIPPED = 1000;
 
     public SessionOptions {

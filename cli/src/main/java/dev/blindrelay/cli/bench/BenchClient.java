@@ -47,10 +47,14 @@ final class BenchClient implements ChatListener, Rounds.Sender {
         return "c" + index;
     }
 
-    /** Called once, before {@link ChatClient#start()}. */
-    void attach(ChatClient chatClient, int roomMembers) {
+    /**
+     * Called once, before {@link ChatClient#start()}.
+     *
+     * @param sends false for a member that only receives (and acknowledges): it has no recipients
+     */
+    void attach(ChatClient chatClient, int roomMembers, boolean sends) {
         this.client = chatClient;
-        this.recipients = roomMembers - 1;
+        this.recipients = sends ? roomMembers - 1 : 0;
         this.window = new Window(Math.max(WINDOW, recipients));
     }
 

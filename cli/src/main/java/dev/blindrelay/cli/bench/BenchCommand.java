@@ -1,5 +1,7 @@
 package dev.blindrelay.cli.bench;
 
+import dev.blindrelay.session.SessionKind;
+import dev.blindrelay.session.SessionOptions;
 import com.google.inject.Injector;
 import dev.blindrelay.cli.Command;
 import dev.blindrelay.cli.Console;
@@ -24,7 +26,7 @@ import java.util.List;
 public final class BenchCommand implements Command {
 
     private static final String USAGE = "blindrelay bench [--clients N] [--rooms R] [--messages M] [--size BYTES]"
-            + " [--suite ID] [--transport tcp|ws] [--relay HOST:PORT,...] [--nats URLS] [--raw [--baseline]] [--idle]"
+            + " [--suite ID] [--session ratchet|static|ratchet,static] [--one-way] [--transport tcp|ws] [--relay HOST:PORT,...] [--nats URLS] [--raw [--baseline]] [--idle]"
             + " [--json FILE]";
 
     @Override
@@ -101,7 +103,12 @@ public final class BenchCommand implements Command {
         try (Target target = relay(options)) {
             report.section(options.mode() == BenchOptions.Mode.IDLE ? "idle clients" : "encrypted chat")
                     .text("target", "target", target.describe());
-            return new ChatLoad(options, suite, connector, target).run(report);
+            List<SessionKind> kinds = options.sessions();
+            if (kinds.size() == 1) {
+                return new ChatLoad(options, suite, connector, target, SessionOptions.of(kinds.get(0))).run(report);
+            }
+            return SessionComparison.run(options, kinds, report,
+                    kind -> new ChatLoad(options, suite, connector, target, SessionOptions.of(kind)));
         }
     }
 
@@ -147,6 +154,8 @@ public final class BenchCommand implements Command {
                 .number("size", "message size", options.size(), "bytes")
                 .text("suite", "suite", options.mode() == BenchOptions.Mode.RAW ? "none (raw frames)" : suite.id())
                 .text("transport", "transport", options.transport())
+                .text("session", "session type", String.join(",", options.sessions().stream().map(SessionKind::id)
+                        .toList()) + (options.oneWay() ? ", one way (one sender per room)" : ""))
                 .number("io_threads", "io threads (relay; clients' connector)", options.ioThreads(), "")
                 .text("machine", "machine", Runtime.getRuntime().availableProcessors() + " CPUs, Java "
                         + Runtime.version().feature() + ", netty leak detection "

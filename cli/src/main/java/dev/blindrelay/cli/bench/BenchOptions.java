@@ -2,6 +2,7 @@ package dev.blindrelay.cli.bench;
 
 import dev.blindrelay.cli.UsageException;
 import dev.blindrelay.cli.config.Settings;
+import dev.blindrelay.session.SessionKind;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -23,10 +24,14 @@ import java.util.List;
  * @param baseline   raw only: also run the same traffic through the plain frame forwarder and the byte copier
  * @param ioThreads  event-loop threads of the relay and of the clients' shared connector each
  * @param joinRate   joins per second at most; 0 joins as fast as the relay welcomes them
+ * @param sessions   chat: the session types to load, one after the other in this run (the first is the one the
+ *                   verdict and the main figures are about when there are several)
+ * @param oneWay     chat: only the first member of each room sends; the others acknowledge
+ * @param repeat     chat with several session types: rounds in which the types take turns
  */
 record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, String suite, String transport,
                     List<InetSocketAddress> relays, List<String> nats, Path json, boolean baseline, int ioThreads,
-                    int joinRate) {
+                    int joinRate, List<SessionKind> sessions, boolean oneWay, int repeat) {
 
     enum Mode {
         /** Real clients: handshakes, encryption, acknowledgements. */
@@ -38,7 +43,8 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
     }
 
     static final List<String> KEYS = List.of("config", "clients", "rooms", "messages", "size", "suite", "transport",
-            "relay", "nats", "json", "raw", "baseline", "idle", "io-threads", "join-rate", "help");
+            "relay", "nats", "json", "raw", "baseline", "idle", "io-threads", "join-rate", "session", "one-way", "repeat",
+            "help");
 
     /** Raw bodies carry a sequence number and a send time (two longs) for the loss and latency checks. */
     static final int MIN_RAW_SIZE = 16;
@@ -77,13 +83,14 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
         return new BenchOptions(mode, clients, rooms, settings.integer("messages", 0, 100_000_000), size,
                 settings.get("suite"), transport, relay, settings.isSet("nats") ? settings.list("nats") : List.of(),
                 json == null ? null : Path.of(json), baseline,
-                settings.integer("io-threads", 1, 64), settings.integer("join-rate", 0, 1_000_000));
+                settings.integer("io-threads", 1, 64), settings.integer("join-rate", 0, 1_000_000),
+                settings.sessionKinds("session"), settings.flag("one-way"), settings.integer("repeat", 1, 100));
     }
 
     /** The same run against {@code value} only. */
     BenchOptions withRelays(List<InetSocketAddress> value) {
         return new BenchOptions(mode, clients, rooms, messages, size, suite, transport, value, nats, json, baseline,
-                ioThreads, joinRate);
+                ioThreads, joinRate, sessions, oneWay, repeat);
     }
 
     /** The room of client {@code index}: round-robin. */

@@ -1,5 +1,6 @@
 package dev.blindrelay.cli.bench;
 
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.spi.Connector;
 import dev.blindrelay.suite.CipherSuite;
 
@@ -26,18 +27,29 @@ final class ChatLoad {
     private final HandshakeClock clock = new HandshakeClock();
     private final Traffic traffic = new Traffic();
 
-    ChatLoad(BenchOptions options, CipherSuite suite, Connector connector, Target target) {
+    private final SessionOptions session;
+
+    /** @param session the kind of session every client makes, for this load */
+    ChatLoad(BenchOptions options, CipherSuite suite, Connector connector, Target target, SessionOptions session) {
         this.options = options;
+        this.session = session;
         this.suite = suite;
         this.connector = connector;
         this.target = target;
     }
 
     Verdict run(Report report) throws IOException, InterruptedException {
-        warmUp();
+        return run(report, true);
+    }
+
+    /** @param warmUp false when an earlier load of this run already warmed the JIT up on handshakes */
+    Verdict run(Report report, boolean warmUp) throws IOException, InterruptedException {
+        if (warmUp) {
+            warmUp();
+        }
         Optional<Target.HeapReading> heapBefore = target.heap();
         Cohort cohort = new Cohort(options.clients(), options.rooms(), 0, "room", options.size(), clock, traffic,
-                suite, connector, target.addresses());
+                suite, connector, target.addresses(), session, options.oneWay());
         try {
             return measure(cohort, heapBefore, report);
         } finally {
@@ -53,7 +65,7 @@ final class ChatLoad {
         for (int round = 0; round < WARMUP_ROUNDS; round++) {
             HandshakeClock warmClock = new HandshakeClock();
             Cohort warm = new Cohort(WARMUP_CLIENTS, WARMUP_CLIENTS / 2, 1_000_000, "warmup" + round, options.size(),
-                    warmClock, new Traffic(), suite, connector, target.addresses());
+                    warmClock, new Traffic(), suite, connector, target.addresses(), session, false);
             try {
                 warm.join(0);
                 Progress.await(warmClock::completed, warm.pairs());

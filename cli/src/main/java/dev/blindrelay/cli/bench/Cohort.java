@@ -4,6 +4,7 @@ import dev.blindrelay.client.ChatClient;
 import dev.blindrelay.client.ClientSettings;
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.identity.KnownPeers;
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.spi.Connector;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.trace.Tracer;
@@ -31,7 +32,8 @@ final class Cohort {
      * @param roomPrefix rooms are {@code <prefix>0}, {@code <prefix>1}, ...
      */
     Cohort(int count, int roomCount, int firstIndex, String roomPrefix, int size, HandshakeClock clock,
-           Traffic traffic, CipherSuite suite, Connector connector, List<InetSocketAddress> relays) {
+           Traffic traffic, CipherSuite suite, Connector connector, List<InetSocketAddress> relays,
+           SessionOptions session, boolean oneWay) {
         SecureRandom random = new SecureRandom();
         for (int r = 0; r < roomCount; r++) {
             rooms.add(new ArrayList<>());
@@ -46,9 +48,11 @@ final class Cohort {
             // The members of a room go to different relays in turn, so that with several relays every room spans them.
             InetSocketAddress relay = relays.get((i / roomCount) % relays.size());
             ClientSettings settings = ClientSettings.of(clients.get(i).name, roomPrefix + (i % roomCount), relay)
-                    .withReconnect(false);
+                    .withReconnect(false).withSession(session);
+            boolean sends = !oneWay || i < roomCount; // one way: the first member of each room sends
             clients.get(i).attach(new ChatClient(settings, suite, IdentityKeyPair.generate(random),
-                    KnownPeers.inMemory(), connector, clients.get(i), Tracer.NONE), rooms.get(i % roomCount).size());
+                    KnownPeers.inMemory(), connector, clients.get(i), Tracer.NONE), rooms.get(i % roomCount).size(),
+                    sends);
         }
     }
 

@@ -78,6 +78,9 @@ final class HtmlReport {
                 + "implementation: only the speed differs.</p>\n");
         report.providers().forEach(comparison -> html.append(provider(comparison)));
         html.append("<h2>Bytes on the wire</h2>\n").append(wireTable(report));
+        html.append("<h2>Ratchet against static keys</h2>\n<p>Ratchet sessions (the default) give every message its "
+                + "own key and mix a new shared secret in at each turn; static sessions keep one key per direction. "
+                + "Measured side by side in this run.</p>\n").append(ratchetTable(report));
         html.append("<h2>Components: sizes, providers and security</h2>\n").append(componentTable(report));
         html.append(machine(report));
         html.append("<script>\n").append(MEASURE_BARS).append("</script>\n</body>\n</html>\n");
@@ -144,8 +147,29 @@ final class HtmlReport {
                     .append(number(wire.messageOverheadOverTcp() + " B")).append("</tr>\n");
         }
         return html.append("</table>\n<p class=\"meta\">TCP adds a ").append(WireCost.TCP_PREFIX)
-                .append("-byte length prefix to every frame. Per message = envelope header + 8-byte counter + "
-                        + "AEAD tag.</p>\n").toString();
+                .append("-byte length prefix to every frame. Per message = envelope header + ratchet fields "
+                        + "(17 B) + AEAD tag.</p>\n").toString();
+    }
+
+    private static String ratchetTable(CompareReport report) {
+        StringBuilder html = new StringBuilder("<table id=\"ratchet-table\">\n<tr><th>suite</th>"
+                + "<th>per message: static</th><th>ratchet</th><th>+ a step's keys</th><th>msgs/s @"
+                + Units.size(RatchetBenchmark.SIZE) + " static</th><th>ratchet</th><th>ratchet/static</th>"
+                + "<th>asymmetric steps/s</th></tr>\n");
+        for (SuiteMeasurement suite : report.suites()) {
+            WireCost wire = suite.wire();
+            RatchetCost cost = suite.ratchet();
+            html.append("<tr><td><b>").append(Html.escape(suite.alias())).append("</b></td>")
+                    .append(number(wire.staticOverhead() + " B"))
+                    .append(number(wire.messageOverhead() + " B (+" + wire.ratchetAdds() + ")"))
+                    .append(number("+" + wire.stepAdds() + " B")).append(number(Units.rate(cost.staticPerSecond())))
+                    .append(number(Units.rate(cost.ratchetPerSecond())))
+                    .append(number(String.format(java.util.Locale.ROOT, "%.2fx", cost.ratio())))
+                    .append(number(Units.rate(cost.stepsPerSecond()))).append("</tr>\n");
+        }
+        return html.append("</table>\n<p class=\"meta\">A step's keys ride on the messages of a new epoch until "
+                + "the peer has seen it. msgs/s: one side seals, the other opens, no step; steps/s: every message "
+                + "a step (respond and generate, then finish).</p>\n").toString();
     }
 
     private static String componentTable(CompareReport report) {

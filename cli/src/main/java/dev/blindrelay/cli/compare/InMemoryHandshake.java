@@ -8,6 +8,7 @@ import dev.blindrelay.handshake.Initiator;
 import dev.blindrelay.handshake.Responder;
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.trace.Tracer;
 import dev.blindrelay.wire.Envelope;
@@ -36,10 +37,41 @@ record InMemoryHandshake(IdentityKeyPair alice, IdentityKeyPair bob) {
         return new InMemoryHandshake(IdentityKeyPair.generate(random), IdentityKeyPair.generate(random));
     }
 
-    /** Runs one complete handshake under {@code suite}. */
+    /** Runs one complete handshake under {@code suite}, for a session of the default kind (a ratchet). */
     Result run(CipherSuite suite) throws GeneralSecurityException {
-        HandshakeContext initiatorSide = new HandshakeContext(suite, alice, INITIATOR, RESPONDER, ROOM, Tracer.NONE);
-        HandshakeContext responderSide = new HandshakeContext(suite, bob, RESPONDER, INITIATOR, ROOM, Tracer.NONE);
+        return run(suite, SessionOptions.defaults());
+    }
+
+    /**
+     * A ratchet session pair as a chat has it between steps: each side has stepped once and Bob's epoch is one Alice
+     * has seen, so Bob's messages carry no key material, and a step interval of a day keeps it so while they are
+     * timed. Bob sends, Alice receives: each message costs one chain step on each side (steps are timed apart).
+     */
+    Result settled(CipherSuite suite) throws GeneralSecurityException {
+        Result pair = run(suite, SessionOptions.defaults().withStepInterval(java.time.Duration.ofDays(1)));
+        byte[] hello = new byte[1];
+        deliver(pair.initiatorSession(), pair.responderSession(), hello);
+        deliver(pair.responderSession(), pair.initiatorSession(), hello);
+        deliver(pair.initiatorSession(), pair.responderSession(), hello);
+        return pair;
+    }
+
+    /** {@code from} seals, {@code to} opens; returns the plaintext length. */
+    static int deliver(SecureSession from, SecureSession to, byte[] plaintext) throws GeneralSecurityException {
+        byte[] frame = from.seal(plaintext);
+        try {
+            return to.open(dev.blindrelay.wire.EnvelopeHeader.parse(frame), frame).plaintext().length;
+        } catch (dev.blindrelay.wire.MalformedFrameException e) {
+            throw new IllegalStateException("a frame the session sealed does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one complete handshake under {@code suite} for a session of the kind {@code session} says. */
+    Result run(CipherSuite suite, SessionOptions session) throws GeneralSecurityException {
+        HandshakeContext initiatorSide = new HandshakeContext(suite, alice, INITIATOR, RESPONDER, ROOM, Tracer.NONE,
+                session);
+        HandshakeContext responderSide = new HandshakeContext(suite, bob, RESPONDER, INITIATOR, ROOM, Tracer.NONE,
+                session);
         Initiator initiator = Initiator.start(initiatorSide);
         Responder responder = Responder.accept(responderSide, initiator.message());
         Initiator.Completed completed = initiator.receive(responder.message());

@@ -1,5 +1,7 @@
 package dev.blindrelay.cli.compare;
 
+import dev.blindrelay.session.SessionKind;
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.spi.Aead;
 import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.suite.CipherSuite;
@@ -24,10 +26,12 @@ final class SuiteBenchmark {
         });
         double agreements = Agreements.perSecond(suite.keyAgreement(), workload.box());
         InMemoryHandshake.Result counted = workload.parties().run(suite);
-        WireCost wire = WireCost.of(counted);
+        InMemoryHandshake.Result staticKeys = workload.parties().run(suite, SessionOptions.of(SessionKind.STATIC));
+        WireCost wire = WireCost.of(counted, staticKeys);
         counted.destroy();
+        staticKeys.destroy();
         return new SuiteMeasurement(suite.id(), alias, handshakes, agreements, workload.throughput(suite), wire,
-                components(suite));
+                components(suite), RatchetBenchmark.measure(suite, workload.parties(), workload.box()));
     }
 
     static List<Component> components(CipherSuite suite) {

@@ -12,9 +12,11 @@ import java.util.List;
  * @param megabytesPerSecond  seal+open throughput in 10^6 plaintext bytes per second, one per size
  * @param wire                bytes on the wire
  * @param components          key agreement, KDF and AEAD, in that order
+ * @param ratchet             the ratchet against static keys, side by side
  */
 record SuiteMeasurement(String id, String alias, double handshakesPerSecond, double agreementsPerSecond,
-                        List<Double> megabytesPerSecond, WireCost wire, List<Component> components) {
+                        List<Double> megabytesPerSecond, WireCost wire, List<Component> components,
+                        RatchetCost ratchet) {
 
     SuiteMeasurement {
         megabytesPerSecond = List.copyOf(megabytesPerSecond);

@@ -25,7 +25,12 @@ final class TextReport {
         text.append("Speed (higher is better)\n").append(speed(report)).append('\n');
         text.append("Bytes on the wire\n").append(wire(report));
         text.append("TCP adds a ").append(WireCost.TCP_PREFIX).append("-byte length prefix to every frame; "
-                + "per message = envelope header + 8-byte counter + AEAD tag.\n\n");
+                + "per message = envelope header + ratchet fields (17 B) + AEAD tag.\n\n");
+        text.append("Ratchet (the default session) against static keys, measured side by side\n")
+                .append(ratchet(report));
+        text.append("per message: envelope header + the session's fields + tag; a step's keys ride on the messages "
+                + "of a new epoch until the peer has seen it. msgs/s: one side seals, the other opens, no step; "
+                + "steps/s: every message a step (respond + generate, then finish).\n\n");
         text.append("Components\n").append(components(report)).append('\n');
         text.append("Providers: the same algorithm and the same bytes on the wire, another implementation "
                 + "(* = the one the suite uses)\n");
@@ -54,6 +59,21 @@ final class TextReport {
             table.row(suite.alias(), wire.initFrame() + " + " + wire.responseFrame() + " + " + wire.finishFrame()
                             + " = " + wire.handshakeFrames() + " B", wire.handshakeOverTcp() + " B",
                     wire.messageOverhead() + " B", wire.messageOverheadOverTcp() + " B");
+        }
+        return table.render();
+    }
+
+    private static String ratchet(CompareReport report) {
+        TextTable table = new TextTable("suite", ">per message: static", ">ratchet", ">+ a step's keys",
+                ">msgs/s @" + Units.size(RatchetBenchmark.SIZE) + " static", ">ratchet", ">ratchet/static",
+                ">asymmetric steps/s");
+        for (SuiteMeasurement suite : report.suites()) {
+            WireCost wire = suite.wire();
+            RatchetCost cost = suite.ratchet();
+            table.row(suite.alias(), wire.staticOverhead() + " B", wire.messageOverhead() + " B (+"
+                            + wire.ratchetAdds() + ")", "+" + wire.stepAdds() + " B",
+                    Units.rate(cost.staticPerSecond()), Units.rate(cost.ratchetPerSecond()),
+                    String.format(java.util.Locale.ROOT, "%.2fx", cost.ratio()), Units.rate(cost.stepsPerSecond()));
         }
         return table.render();
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Encrypt+decrypt speed through an established session: Alice seals a DATA frame, Bob opens it, as
+ * Encrypt+decrypt speed through an established session: one side seals a DATA frame, the other opens it, as
  * in a chat, so the figure includes the nonce, the associated data and the frame copies, not only the
  * cipher. MB means 10^6 bytes of plaintext that went through both seal and open.
  */
@@ -20,11 +20,11 @@ final class Throughput {
     }
 
     /** MB/s at each size, in the order of {@code sizes}, all through the same pair of sessions. */
-    static List<Double> megabytesPerSecond(InMemoryHandshake.Result sessions, List<Integer> sizes, TimeBox box)
-            throws GeneralSecurityException {
+    static List<Double> megabytesPerSecond(SecureSession sender, SecureSession receiver, List<Integer> sizes,
+                                           TimeBox box) throws GeneralSecurityException {
         List<TimeBox.Operation> roundTrips = new ArrayList<>();
         for (int size : sizes) {
-            roundTrips.add(roundTrip(sessions.initiatorSession(), sessions.responderSession(), size));
+            roundTrips.add(roundTrip(sender, receiver, size));
         }
         // Every size is warmed up before any is timed: a pure-Java cipher (ChaCha20 on Java 17) takes the
         // JIT seconds to compile on a busy machine, and the first size measured would otherwise pay for it
@@ -39,12 +39,12 @@ final class Throughput {
         return rates;
     }
 
-    /** Alice seals one message of {@code size} bytes and Bob opens it; returns the plaintext length. */
+    /** The sender seals one message of {@code size} bytes and the receiver opens it; returns its length. */
     private static TimeBox.Operation roundTrip(SecureSession sender, SecureSession receiver, int size)
             throws GeneralSecurityException {
         byte[] plaintext = new byte[size];
         new Random(size).nextBytes(plaintext); // content does not change the speed; fixed for repeatability
-        // Every frame from Alice to Bob has the same routing header (the counter is in the body), so it
+        // Every frame of one direction has the same routing header (the rest is in the body), so it
         // is parsed once: the loop then times the session alone.
         EnvelopeHeader header = header(sender.seal(plaintext));
         return () -> {

@@ -19,11 +19,11 @@ record Workload(InMemoryHandshake parties, List<Integer> sizes, TimeBox box) {
         sizes = List.copyOf(sizes);
     }
 
-    /** MB/s at each size through the two ends of one fresh session of {@code suite}. */
+    /** MB/s at each size through the two ends of one ratchet session of {@code suite} (the default kind). */
     List<Double> throughput(CipherSuite suite) throws GeneralSecurityException {
-        InMemoryHandshake.Result sessions = parties.run(suite);
+        InMemoryHandshake.Result sessions = parties.settled(suite);
         try {
-            return Throughput.megabytesPerSecond(sessions, sizes, box);
+            return Throughput.megabytesPerSecond(sessions.responderSession(), sessions.initiatorSession(), sizes, box);
         } finally {
             sessions.destroy();
         }

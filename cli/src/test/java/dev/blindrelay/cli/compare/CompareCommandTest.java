@@ -66,9 +66,11 @@ class CompareCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("handshakes/s", "key agreements/s", "MB/s @64 B", "MB/s @1 KiB",
-                "handshake over TCP", "per message over TCP", "Components", "Providers");
+                "handshake over TCP", "per message over TCP", "Components", "Providers",
+                "Ratchet (the default session) against static keys", "ratchet/static", "asymmetric steps/s");
         assertThat(run.out().lines().filter(line -> line.startsWith("p256-aesgcm ")))
-                .as("an id and its alias are one suite, measured once: speed, wire, components, id").hasSize(4);
+                .as("an id and its alias are one suite, measured once: speed, wire, ratchet, components, id")
+                .hasSize(5);
         assertThat(run.out()).doesNotContain("HTML report");
     }
 }

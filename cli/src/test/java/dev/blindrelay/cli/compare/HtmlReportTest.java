@@ -19,7 +19,8 @@ class HtmlReportTest {
                 new Component("KDF", "HKDF-SHA256", "SunJCE", "HKDF-SHA256", "hash 32 B"),
                 new Component("AEAD", "AES-256-GCM", "SunJCE", "AES & GCM", "key 32 B, nonce 12 B, tag 16 B"));
         SuiteMeasurement suite = new SuiteMeasurement("P256_HKDF-SHA256_AES-256-GCM", "p256-aesgcm", 800, 1700,
-                List.of(70.0, 1400.0), new WireCost(149, 248, 117, 42), parts);
+                List.of(70.0, 1400.0), new WireCost(149, 248, 117, 51, 42, 185), parts,
+                new RatchetCost(1024, 90_000, 80_000, 900));
         ProviderComparison aead = new ProviderComparison("AEAD", "AES-256-GCM", "MB/s", List.of("64 B", "16 KiB"),
                 List.of(new ProviderRate("SunJCE", true, List.of(70.0, 1400.0)),
                         new ProviderRate("BouncyCastle", false, List.of(20.0, 56.0))));
@@ -38,10 +39,11 @@ class HtmlReportTest {
                 "<svg class=\"chart\" id=\"chart-throughput\"",
                 "<svg class=\"chart\" id=\"chart-provider-key-agreement-p256\"",
                 "<svg class=\"chart\" id=\"chart-provider-aead-aes-256-gcm\"", "id=\"wire-table\"",
-                "id=\"component-table\"", "id=\"machine\"");
+                "id=\"component-table\"", "id=\"machine\"", "id=\"ratchet-table\"");
         assertThat(Pattern.compile("<rect class=\"bar\"").matcher(html).results().count()).isEqualTo(2 + 2 + 1 + 4);
         assertThat(html).contains("BouncyCastle AES-256-GCM is 25x slower than SunJCE here (at 16 KiB)",
-                "No other provider offers P256 here", "149 + 248 + 117 = 514 B", "526 B", "42 B", "46 B",
+                "No other provider offers P256 here", "149 + 248 + 117 = 514 B", "526 B", "51 B", "55 B",
+                "51 B (+9)", "+134 B", "0.89x",
                 "Test CPU", "2026-01-01T00:00:00Z");
     }
 

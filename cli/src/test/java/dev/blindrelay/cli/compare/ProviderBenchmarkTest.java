@@ -22,8 +22,8 @@ class ProviderBenchmarkTest {
 
     /** The suite's own figures, which the comparison takes over instead of measuring them again. */
     private static SuiteMeasurement measured(CipherSuite suite) {
-        return new SuiteMeasurement(suite.id(), suite.id(), 1, 123, List.of(4.0, 5.0), new WireCost(1, 2, 3, 4),
-                SuiteBenchmark.components(suite));
+        return new SuiteMeasurement(suite.id(), suite.id(), 1, 123, List.of(4.0, 5.0), new WireCost(1, 2, 3, 4, 5, 6),
+                SuiteBenchmark.components(suite), new RatchetCost(1024, 1, 1, 1));
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.blindrelay.handshake.HandshakeFinish;
 import dev.blindrelay.handshake.HandshakeInit;
 import dev.blindrelay.handshake.HandshakeResponse;
 import dev.blindrelay.identity.IdentityKeyPair;
+import dev.blindrelay.session.SessionKind;
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.registry.PluginRegistry;
 import dev.blindrelay.session.SecureSession;
 import dev.blindrelay.suite.CipherSuite;
@@ -40,6 +42,9 @@ class SuiteBenchmarkTest {
         assertThat(measured.handshakesPerSecond()).isPositive();
         assertThat(measured.agreementsPerSecond()).isPositive();
         assertThat(measured.megabytesPerSecond()).hasSize(2).allSatisfy(rate -> assertThat(rate).isPositive());
+        assertThat(measured.ratchet().staticPerSecond()).isPositive();
+        assertThat(measured.ratchet().ratchetPerSecond()).isPositive();
+        assertThat(measured.ratchet().stepsPerSecond()).isPositive();
         assertThat(measured.components()).extracting(Component::id)
                 .containsExactly(suite.keyAgreement().id(), suite.kdf().id(), suite.aead().id());
         assertThat(measured.components()).extracting(Component::provider).doesNotContainNull();
@@ -50,7 +55,7 @@ class SuiteBenchmarkTest {
     @MethodSource("suites")
     void wireCost_equalsTheEncodedFrames(CipherSuite suite) throws Exception {
         InMemoryHandshake.Result handshake = PARTIES.run(suite);
-        WireCost wire = WireCost.of(handshake);
+        WireCost wire = WireCost.of(handshake, PARTIES.run(suite, SessionOptions.of(SessionKind.STATIC)));
 
         int init = new Envelope(FrameType.HANDSHAKE_INIT, "Alice", "Bob", "lobby", handshake.init().encode())
                 .encode().length;
@@ -72,7 +77,7 @@ class SuiteBenchmarkTest {
         int confirmation = 1 + handshake.finish().confirmation().length;
         int offer = 1 + suiteId; // a count, then the one suite offered
         int keyShare = 1 + 1 + suite.keyAgreement().id().length() + 2 + suite.keyAgreement().publicKeyLength();
-        assertThat(init).isEqualTo(header + 1 + suiteId + identity + 2 + offer + keyShare);
+        assertThat(init).isEqualTo(header + 1 + suiteId + identity + 2 + offer + keyShare + 1 /* session type */);
         assertThat(response).isEqualTo(header + 1 + suiteId + offer + identity + 2
                 + suite.keyAgreement().responseLength() + signature + confirmation);
         assertThat(finish).isEqualTo(header + signature + confirmation);
@@ -82,18 +87,24 @@ class SuiteBenchmarkTest {
     @ParameterizedTest
     @MethodSource("suites")
     void wireCost_messageOverheadIsWhatSealAdds(CipherSuite suite) throws Exception {
-        InMemoryHandshake.Result handshake = PARTIES.run(suite);
-        WireCost wire = WireCost.of(handshake);
-        SecureSession alice = handshake.initiatorSession();
-
+        InMemoryHandshake.Result staticKeys = PARTIES.run(suite, SessionOptions.of(SessionKind.STATIC));
+        WireCost wire = WireCost.of(PARTIES.run(suite), staticKeys);
+        InMemoryHandshake.Result settled = PARTIES.settled(suite);
         for (int size : new int[]{0, 1, 64, 1000}) {
-            byte[] frame = alice.seal(new byte[size]);
-            assertThat(frame.length - size).isEqualTo(wire.messageOverhead());
-            assertThat(handshake.responderSession().open(EnvelopeHeader.parse(frame), frame).plaintext()).hasSize(size);
+            byte[] frame = settled.responderSession().seal(new byte[size]);
+            assertThat(frame.length - size).as("a ratchet message without key material").isEqualTo(wire.messageOverhead());
+            assertThat(settled.initiatorSession().open(EnvelopeHeader.parse(frame), frame).plaintext()).hasSize(size);
+            byte[] old = staticKeys.initiatorSession().seal(new byte[size]);
+            assertThat(old.length - size).as("a static message").isEqualTo(wire.staticOverhead());
         }
-        assertThat(wire.messageOverhead()).isEqualTo(ENVELOPE_HEADER + 8 + suite.aead().tagLength());
+        assertThat(wire.staticOverhead()).isEqualTo(ENVELOPE_HEADER + 8 + suite.aead().tagLength());
+        assertThat(wire.messageOverhead()).isEqualTo(ENVELOPE_HEADER + 17 + suite.aead().tagLength());
+        assertThat(wire.ratchetAdds()).isEqualTo(9);
+        assertThat(wire.stepAdds()).as("bytes16 response + bytes16 share")
+                .isEqualTo(2 + suite.keyAgreement().responseLength() + 2 + suite.keyAgreement().publicKeyLength());
         assertThat(wire.messageOverheadOverTcp()).isEqualTo(wire.messageOverhead() + 4);
-        handshake.destroy();
+        staticKeys.destroy();
+        settled.destroy();
     }
 
     @ParameterizedTest

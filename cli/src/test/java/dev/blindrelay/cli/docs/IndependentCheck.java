@@ -47,7 +47,8 @@ final class IndependentCheck {
         for (int count = init.get() & 0xFF; count > 0; count--) {
             shares.put(str8(init), b16(init));
         }
-        assertThat(init.remaining()).as("trailing bytes after the key shares").isZero();
+        assertThat(init.get()).as("INIT's session type: 1, ratchet").isEqualTo((byte) 1);
+        assertThat(init.remaining()).as("trailing bytes after the session type").isZero();
         assertThat(List.copyOf(shares.keySet())).as("one key share per key agreement, in offer order")
                 .isEqualTo(offer.stream().map(id -> JdkCrypto.component(id, 0)).distinct().toList());
         for (Map.Entry<String, byte[]> share : shares.entrySet()) {
@@ -93,10 +94,12 @@ final class IndependentCheck {
 
         // Transcript, field by field (§6).
         byte[][] values = {
-                ascii(JdkCrypto.PROTOCOL), offerField, ascii(suite), utf8(v.get("room")), utf8(v.get("initiator")),
+                ascii(JdkCrypto.PROTOCOL), offerField, ascii(suite), ascii("ratchet"), utf8(v.get("room")),
+                utf8(v.get("initiator")),
                 utf8(v.get("responder")), aliceIdentity, aliceShare, bobIdentity, bobMessage, bobSignature,
                 bobConfirm, aliceSignature, aliceConfirm};
-        String[] labels = {"protocol", "offer", "suite", "room", "initiator", "responder", "initiator identity",
+        String[] labels = {"protocol", "offer", "suite", "session", "room", "initiator", "responder",
+                "initiator identity",
                 "initiator ephemeral", "responder identity", "responder ephemeral", "responder signature",
                 "responder confirm", "initiator signature", "initiator confirm"};
         byte[] h = new byte[32];
@@ -106,25 +109,24 @@ final class IndependentCheck {
             hashes[i + 1] = h;
             assertThat(hex(h)).as("transcript.%02d", i + 1).isEqualTo(v.get(String.format("transcript.%02d", i + 1)));
         }
-        byte[] h1 = hashes[10];
+        byte[] h1 = hashes[11];
 
         // Key schedule (§7).
         byte[] prk = JdkCrypto.extract(kdf, h1, shared);
         assertThat(hex(prk)).as("prk").isEqualTo(v.get("prk"));
-        for (String label : List.of("i2r key", "i2r iv", "r2i key", "r2i iv")) {
-            int length = label.endsWith("key") ? JdkCrypto.aeadKeyLength(aead) : JdkCrypto.aeadNonceLength(aead);
-            assertThat(hex(JdkCrypto.expand(kdf, prk, JdkCrypto.info(suite, label), length))).as(label)
+        for (String label : List.of("root key", "i2r chain key", "r2i chain key")) {
+            assertThat(hex(JdkCrypto.expand(kdf, prk, JdkCrypto.info(suite, label), 32))).as(label)
                     .isEqualTo(v.get(label.replace(' ', '.')));
         }
-        assertThat(JdkCrypto.confirmation(suite, prk, "responder confirm", hashes[11]))
+        assertThat(JdkCrypto.confirmation(suite, prk, "responder confirm", hashes[12]))
                 .as("responder confirm").isEqualTo(bobConfirm).isEqualTo(bytes(v, "responder.confirm"));
-        assertThat(JdkCrypto.confirmation(suite, prk, "initiator confirm", hashes[13]))
+        assertThat(JdkCrypto.confirmation(suite, prk, "initiator confirm", hashes[14]))
                 .as("initiator confirm").isEqualTo(aliceConfirm).isEqualTo(bytes(v, "initiator.confirm"));
 
         // Signatures, with the JDK's Ed25519.
         assertThat(JdkCrypto.ed25519Verify(bobIdentity, JdkCrypto.signedMessage("responder signature", h1),
                 bobSignature)).as("responder signature").isTrue();
-        assertThat(JdkCrypto.ed25519Verify(aliceIdentity, JdkCrypto.signedMessage("initiator signature", hashes[12]),
+        assertThat(JdkCrypto.ed25519Verify(aliceIdentity, JdkCrypto.signedMessage("initiator signature", hashes[13]),
                 aliceSignature)).as("initiator signature").isTrue();
 
         // Safety code, and the safety number of the two identities.
@@ -132,19 +134,16 @@ final class IndependentCheck {
         assertThat(JdkCrypto.safetyNumber(v.get("initiator"), aliceIdentity, v.get("responder"), bobIdentity))
                 .as("safety.number").isEqualTo(v.get("safety.number"));
 
-        // The message: nonce = iv XOR counter, AAD = frame up to the ciphertext.
-        byte[] data = bytes(v, "frame.data");
-        int counterAt = headerLength(data);
-        long counter = ByteBuffer.wrap(data, counterAt, 8).getLong();
-        assertThat(counter).isEqualTo(Long.parseLong(v.get("message.counter")));
-        byte[] nonce = JdkCrypto.nonce(bytes(v, "i2r.iv"), counter);
-        assertThat(hex(nonce)).as("nonce").isEqualTo(v.get("message.nonce"));
-        byte[] plaintext = JdkCrypto.open(aead, bytes(v, "i2r.key"), nonce, Arrays.copyOfRange(data, counterAt + 8,
-                data.length), Arrays.copyOf(data, counterAt + 8));
-        assertThat(hex(plaintext)).as("message.plaintext").isEqualTo(v.get("message.plaintext"));
+        // The ratchet's four messages and two steps (§8.2).
+        RatchetCheck.verify(v, suite);
     }
 
     // ---- envelope reading, from §2 ----
+
+    /** The envelope's sender (§2). */
+    static String sender(byte[] frame) {
+        return new String(frame, 3, frame[2] & 0xFF, StandardCharsets.UTF_8);
+    }
 
     static int headerLength(byte[] frame) {
         int at = 2;
@@ -189,7 +188,7 @@ final class IndependentCheck {
         return take(body, body.get() & 0xFF);
     }
 
-    private static byte[] b16(ByteBuffer body) {
+    static byte[] b16(ByteBuffer body) {
         return take(body, body.getShort() & 0xFFFF);
     }
 
@@ -199,7 +198,7 @@ final class IndependentCheck {
         return field;
     }
 
-    private static byte[] bytes(Map<String, String> v, String key) {
+    static byte[] bytes(Map<String, String> v, String key) {
         String value = v.get(key);
         assertThat(value).as(key).isNotNull();
         return HEX.parseHex(value);
@@ -213,7 +212,7 @@ final class IndependentCheck {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String hex(byte[] bytes) {
+    static String hex(byte[] bytes) {
         return HEX.formatHex(bytes);
     }
 }

@@ -11,6 +11,7 @@ import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.identity.SafetyNumber;
 import dev.blindrelay.registry.PluginRegistry;
 import dev.blindrelay.session.SecureSession;
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.trace.TraceEvent;
 import dev.blindrelay.testing.RecordingTracer;
@@ -32,7 +33,13 @@ import java.util.Map;
 final class ProtocolExample {
 
     static final String ROOM = "lobby";
-    static final String MESSAGE = "Hello Bob!";
+    /** Alice, Bob, Alice, Bob: the first three each turn the conversation, the fourth stays in Bob's epoch. */
+    static final String[] MESSAGES = {"Hello Bob!", "Hi Alice!", "How are you?", "Fine, thanks."};
+    /**
+     * A ratchet that steps at most once a day: each side steps once (a first step is never held back), so the
+     * fourth message shows an epoch whose key material the peer has seen, and which no longer carries it.
+     */
+    static final SessionOptions SESSION = SessionOptions.defaults().withStepInterval(java.time.Duration.ofDays(1));
     static final String OFFER = "pq,x25519-chacha";
     static final String BOB_ACCEPTS = "x25519-chacha,pq";
 
@@ -48,18 +55,25 @@ final class ProtocolExample {
         IdentityKeyPair bob = IdentityKeyPair.generate(new SecureRandom());
         RecordingTracer aliceTracer = new RecordingTracer();
         RecordingTracer bobTracer = new RecordingTracer();
-        Initiator initiator = Initiator.start(new HandshakeContext(offer, alice, "Alice", "Bob", ROOM, aliceTracer));
+        Initiator initiator = Initiator.start(new HandshakeContext(offer, alice, "Alice", "Bob", ROOM, aliceTracer,
+                SESSION));
         HandshakeInit init = initiator.message();
-        Responder responder = Responder.accept(new HandshakeContext(bobAccepts, bob, "Bob", "Alice", ROOM, bobTracer),
-                init);
+        Responder responder = Responder.accept(new HandshakeContext(bobAccepts, bob, "Bob", "Alice", ROOM, bobTracer,
+                SESSION), init);
         HandshakeResponse response = responder.message();
         Initiator.Completed completed = initiator.receive(response);
+        SecureSession aliceSession = completed.session();
         SecureSession bobSession = responder.finish(completed.finish());
-        ChatPayload payload = new ChatPayload(ChatPayload.Kind.ROOM, 1, MESSAGE);
-        byte[] data = completed.session().seal(payload.encode());
-        if (!java.util.Arrays.equals(bobSession.open(dev.blindrelay.wire.EnvelopeHeader.parse(data), data).plaintext(),
-                payload.encode())) {
-            throw new IllegalStateException("the example message does not decrypt");
+        List<byte[]> frames = new java.util.ArrayList<>();
+        for (int i = 0; i < MESSAGES.length; i++) {
+            byte[] plaintext = new ChatPayload(ChatPayload.Kind.ROOM, i + 1, MESSAGES[i]).encode();
+            byte[] frame = (fromAlice(i) ? aliceSession : bobSession).seal(plaintext);
+            byte[] opened = (fromAlice(i) ? bobSession : aliceSession).open(
+                    dev.blindrelay.wire.EnvelopeHeader.parse(frame), frame).plaintext();
+            if (!java.util.Arrays.equals(opened, plaintext)) {
+                throw new IllegalStateException("example message " + (i + 1) + " does not decrypt");
+            }
+            frames.add(frame);
         }
 
         List<TraceEvent> aliceTrace = aliceTracer.events();
@@ -95,18 +109,47 @@ final class ProtocolExample {
             }
         }
         v.put("prk", first(aliceTrace, "hkdf-extract", "prk"));
-        for (String key : List.of("i2r key", "i2r iv", "r2i key", "r2i iv")) {
-            v.put(key.replace(' ', '.'), first(aliceTrace, "direction-keys", key));
+        for (String key : List.of("root key", "i2r chain key", "r2i chain key")) {
+            v.put(key.replace(' ', '.'), first(aliceTrace, "ratchet-keys", key));
         }
         v.put("responder.confirm", hex(response.confirmation()));
         v.put("initiator.confirm", hex(completed.finish().confirmation()));
         v.put("safety.code", completed.session().safetyCode());
         v.put("safety.number", SafetyNumber.of("Alice", alice.publicKey(), "Bob", bob.publicKey()).replace('\n', ' '));
-        v.put("message.plaintext", hex(payload.encode()));
-        v.put("message.counter", "0");
-        v.put("message.nonce", first(aliceTrace, "seal", "nonce"));
-        v.put("frame.data", hex(data));
+        v.put("alice.share.1.private", first(aliceTrace, "ratchet-share", "share private"));
+        List<TraceEvent> aliceSeals = aliceTrace.stream().filter(e -> e.step().equals("seal")).toList();
+        List<TraceEvent> bobSeals = bobTrace.stream().filter(e -> e.step().equals("seal")).toList();
+        for (int i = 0, a = 0, b = 0; i < MESSAGES.length; i++) {
+            TraceEvent seal = fromAlice(i) ? aliceSeals.get(a++) : bobSeals.get(b++);
+            String m = "message." + (i + 1);
+            if (i == 1) {
+                stepValues(v, "bob", 2, bobTrace);
+            } else if (i == 2) {
+                stepValues(v, "alice", 3, aliceTrace);
+            }
+            v.put(m + ".text", MESSAGES[i]);
+            v.put(m + ".plaintext", seal.value("plaintext"));
+            v.put(m + ".chain.key", seal.value("chain key"));
+            v.put(m + ".message.key", seal.value("message key"));
+            v.put(m + ".nonce", seal.value("nonce"));
+            v.put(m + ".frame", hex(frames.get(i)));
+        }
         return v;
+    }
+
+    /** Alice sends the first and third messages, Bob the second and fourth. */
+    static boolean fromAlice(int index) {
+        return index % 2 == 0;
+    }
+
+    /** A step's values, from the trace of the side that took it. */
+    private static void stepValues(Map<String, String> v, String side, int epoch, List<TraceEvent> trace) {
+        TraceEvent step = trace.stream().filter(e -> e.step().equals("ratchet-step"))
+                .filter(e -> e.value("epoch").equals(String.valueOf(epoch))).findFirst().orElseThrow();
+        v.put(side + ".share." + epoch + ".private", step.value("share private"));
+        v.put("step." + epoch + ".secret", step.value("shared secret"));
+        v.put("step." + epoch + ".root.key", step.value("root key"));
+        v.put("step." + epoch + ".chain.key", step.value("chain key"));
     }
 
     /** The markdown block between the example markers. */
@@ -132,19 +175,46 @@ final class ProtocolExample {
         section(md, "The three handshake frames, as envelopes (over TCP each is preceded by its u32 length)", v,
                 "frame.init", "frame.response", "frame.finish");
         section(md, "Shared secret = ML-KEM-768 shared secret || X25519 shared secret, and the transcript hash after "
-                        + "each of the 14 fields of §6", v,
+                        + "each of the 15 fields of §6 (field 4: the session type, ratchet)", v,
                 "shared.secret", "shared.secret.mlkem768", "shared.secret.x25519", "transcript.01", "transcript.02",
                 "transcript.03", "transcript.04", "transcript.05", "transcript.06", "transcript.07", "transcript.08",
-                "transcript.09", "transcript.10", "transcript.11", "transcript.12", "transcript.13", "transcript.14");
-        section(md, "Key schedule (§7): PRK = HKDF-Extract(salt = transcript.10 = h1, IKM = shared.secret)", v,
-                "prk", "i2r.key", "i2r.iv", "r2i.key", "r2i.iv", "responder.confirm", "initiator.confirm",
+                "transcript.09", "transcript.10", "transcript.11", "transcript.12", "transcript.13", "transcript.14",
+                "transcript.15");
+        section(md, "Key schedule (§7), ratchet session: PRK = HKDF-Extract(salt = transcript.11 = h1, IKM = "
+                        + "shared.secret); root key and first chain keys from it", v,
+                "prk", "root.key", "i2r.chain.key", "r2i.chain.key", "responder.confirm", "initiator.confirm",
                 "safety.code");
         section(md, "Safety number (§10) of Alice's and Bob's identity keys: the same in every session of theirs", v,
                 "safety.number");
-        section(md, "Alice's first message: kind 1 (room), id 1, text \"" + MESSAGE + "\"; "
-                        + "nonce = i2r.iv XOR counter 0; AAD = the frame up to and including the counter", v,
-                "message.plaintext", "message.counter", "message.nonce", "frame.data");
+        md.append("**The ratchet (§8.2): four messages, two asymmetric steps.** Each message: its chain key, the message ")
+                .append("key from one chain step (`chain.key` of the next message in the same chain is the first 32 ")
+                .append("bytes of that step), the nonce `0...0 || u32 epoch || u32 n`, and the frame; AAD = the frame up ")
+                .append("to the ciphertext. A share's private key is in the same layout as the handshake's (for ")
+                .append("X25519MLKEM768: ML-KEM-768 seed d || z, then the X25519 private key); its public value is in ")
+                .append("the frame that carries it. The example's sessions step at most once a day, so each side ")
+                .append("steps once: message 4 stays in Bob's epoch 2 and, Alice having seen it, carries no key ")
+                .append("material.\n\n");
+        message(md, v, 1, "Alice, epoch 1, n 0: her first messages carry the share she generated when the session "
+                + "began (response empty), for Bob to answer", "alice.share.1.private");
+        message(md, v, 2, "Bob's step, epoch 2 = 1 + the epoch of the share he answers: response = respond(Alice's "
+                        + "share 1) gives step.2.secret; (root key, chain key) = root step(root.key, secret); his new "
+                        + "share 2 is attached", "bob.share.2.private", "step.2.secret", "step.2.root.key",
+                "step.2.chain.key");
+        message(md, v, 3, "Alice's step, epoch 3: she answers Bob's share 2 (Bob gets the secret with finish and his "
+                        + "share 2's private key); previous = 1, the messages of her epoch 1", "alice.share.3.private",
+                "step.3.secret", "step.3.root.key", "step.3.chain.key");
+        message(md, v, 4, "Bob again, still epoch 2 (n 1, seen 3): Alice's message 3 said seen = 2, so his key "
+                + "material no longer rides along");
         return md.toString();
+    }
+
+    private static void message(StringBuilder md, Map<String, String> v, int number, String title, String... before) {
+        String m = "message." + number;
+        String[] keys = new String[before.length + 6];
+        System.arraycopy(before, 0, keys, 0, before.length);
+        String[] own = {m + ".text", m + ".plaintext", m + ".chain.key", m + ".message.key", m + ".nonce", m + ".frame"};
+        System.arraycopy(own, 0, keys, before.length, own.length);
+        section(md, "Message " + number + ": " + title, v, keys);
     }
 
     private static void section(StringBuilder md, String title, Map<String, String> v, String... keys) {

@@ -293,7 +293,7 @@ class WritingASuiteTutorialTest {
 
         Run demo = java(classpath, "demo", "--suite", ALIAS);
         assertThat(demo.exitCode()).as(demo.output()).isZero();
-        assertThat(demo.output()).contains("=== BlindRelay demo: suite " + SUITE_ID + " over tcp ===")
+        assertThat(demo.output()).contains("=== BlindRelay demo: suite " + SUITE_ID + ", ratchet sessions, over tcp ===")
                 .contains("[SUCCESS] Secure Channel Established!")
                 .contains("Plaintext of the 6 messages found in relay traffic: none");
     }

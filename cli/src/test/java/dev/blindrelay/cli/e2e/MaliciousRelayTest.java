@@ -113,7 +113,7 @@ class MaliciousRelayTest {
         carol.events().awaitMessage("Alice", "one");
         relay.relay().passThrough();
         alice.chat().send("still here");
-        assertThat(bob.events().awaitWarningContaining("never arrived")).contains("1 message").contains("Alice");
+        assertThat(bob.events().awaitWarningContaining("missing (dropped")).contains("1 message").contains("Alice");
         bob.events().awaitMessage("Alice", "still here");
         assertThat(bob.events().textsFrom("Alice")).containsExactly("still here");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -123,25 +123,30 @@ class MaliciousRelayTest {
         assertThat(alice.chat().pendingDeliveries()).as("the dropped message stays unacknowledged").isEqualTo(1);
     }
 
+    /**
+     * The ratchet kept the key of the held-back message: it opens once, late, with a warning; a replay of it then
+     * finds no key. (A static session rejects it: see ChatClientTest.)
+     */
     @Test
-    void reorder_olderMessageIsRejected() throws Exception {
+    void reorder_olderMessageIsShownOnceLate_andItsReplayRejected() throws Exception {
         List<byte[]> held = new ArrayList<>();
         relay.relay().intercept((to, frame) -> {
             EnvelopeHeader header = TestFrames.header(frame);
             if (header.type() == FrameType.DATA && header.sender().equals("Alice") && header.recipient().equals("Bob")) {
                 held.add(frame);
-                return held.size() == 2 ? List.of(held.get(1), held.get(0)) : List.of();
+                return held.size() == 2 ? List.of(held.get(1), held.get(0), held.get(0)) : List.of();
             }
             return List.of(frame);
         });
         alice.chat().send("one");
         alice.chat().send("two");
-        assertThat(bob.events().awaitWarningContaining("reordered")).contains("Alice");
-        bob.events().awaitMessage("Alice", "two");
+        assertThat(bob.events().awaitWarningContaining("arrived late")).contains("Alice", "reordered");
+        assertThat(bob.events().awaitWarningContaining("replayed")).contains("Alice");
+        bob.events().awaitMessage("Alice", "one");
         relay.relay().passThrough();
         alice.chat().send("still here");
         bob.events().awaitMessage("Alice", "still here");
-        assertThat(bob.events().textsFrom("Alice")).containsExactly("two", "still here");
+        assertThat(bob.events().textsFrom("Alice")).containsExactly("two", "one", "still here");
     }
 
     @Test

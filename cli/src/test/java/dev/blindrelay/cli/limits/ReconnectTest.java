@@ -52,6 +52,64 @@ class ReconnectTest {
         }
     }
 
+    /**
+     * Ratcheting sessions several steps in, a relay that dies with messages in flight both ways: the sessions restart
+     * with fresh handshakes (a new ratchet each), every message is shown exactly once, and the new sessions ratchet on.
+     */
+    @Test
+    void relayRestart_midRatchet_messagesInFlightAreShownOnce_andTheNewSessionsRatchetOn() throws Exception {
+        LiveRelay first = LiveRelay.start(RelayLimits.defaults());
+        InetSocketAddress address = first.address();
+        ClientSettings bobSettings = new ClientSettings("bob", "lobby", address, Duration.ofSeconds(5), 100, true,
+                Duration.ofMillis(200), Duration.ofSeconds(30));
+        ClientSettings aliceSettings = new ClientSettings("alice", "lobby", address, Duration.ofSeconds(5), 100, true,
+                Duration.ofMillis(50), Duration.ofSeconds(30));
+        LiveRelay second = null;
+        try (Chatter bob = Chatter.join(bobSettings);
+             Chatter alice = Chatter.join(aliceSettings)) {
+            alice.events.awaitSecured("bob");
+            bob.events.awaitSecured("alice");
+            for (int turn = 1; turn <= 3; turn++) {
+                alice.client.send("a" + turn);
+                bob.events.awaitMessage("alice", "a" + turn);
+                bob.client.send("b" + turn);
+                alice.events.awaitMessage("bob", "b" + turn);
+            }
+            alice.client.send("in flight from alice");
+            bob.client.send("in flight from bob");
+            first.close();
+            alice.events.awaitDisconnected();
+            bob.events.awaitDisconnected();
+            alice.client.send("typed while the relay was down");
+            second = LiveRelay.startOn(address.getPort(), RelayLimits.defaults());
+
+            alice.events.awaitSecured("bob", 2, Eventually.TIMEOUT);
+            bob.events.awaitSecured("alice", 2, Eventually.TIMEOUT);
+            bob.events.awaitMessage("alice", "typed while the relay was down");
+            bob.events.awaitMessage("alice", "in flight from alice");
+            alice.events.awaitMessage("bob", "in flight from bob");
+            for (int turn = 4; turn <= 5; turn++) {
+                alice.client.send("a" + turn);
+                bob.events.awaitMessage("alice", "a" + turn);
+                bob.client.send("b" + turn);
+                alice.events.awaitMessage("bob", "b" + turn);
+            }
+            Eventually.holds("everything acknowledged", () -> alice.client.pendingDeliveries() == 0
+                    && bob.client.pendingDeliveries() == 0);
+
+            assertThat(bob.events.textsFrom("alice")).containsExactlyInAnyOrder("a1", "a2", "a3",
+                    "in flight from alice", "typed while the relay was down", "a4", "a5");
+            assertThat(alice.events.textsFrom("bob")).containsExactlyInAnyOrder("b1", "b2", "b3",
+                    "in flight from bob", "b4", "b5");
+            assertThat(alice.events.failedDeliveries()).isEmpty();
+            assertThat(bob.events.failedDeliveries()).isEmpty();
+        } finally {
+            if (second != null) {
+                second.close();
+            }
+        }
+    }
+
     @Test
     void relayGone_eachReconnectAttemptIsOneLineThatSaysWhyTheLastFailed() throws Exception {
         LiveRelay relay = LiveRelay.start(RelayLimits.defaults());

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link JdkCrypto} (which shares no code with the implementation). The inputs are what a trace holds and
  * nobody could recompute: the two ephemeral private keys, the transcript's field values (names, identity
  * keys, signatures) and the plaintexts. Everything else is derived again and compared: the public keys,
- * the shared secret, all 14 transcript hashes, the PRK, both key confirmations, the direction keys and IVs,
- * the safety code, and for every message the nonce, the associated data, the ciphertext and the tag. The
+ * the shared secret, all 15 transcript hashes, the PRK, both key confirmations, the safety code, and then either
+ * the direction keys and IVs and every message's nonce, associated data, ciphertext and tag (static sessions), or
+ * the whole ratchet ({@link RatchetTraceCheck}). The
  * signatures are verified with the identity keys. Both parties' views must agree, role by role: the
  * initiator seals with the i2r key and opens with r2i; the responder the other way round.
  *
@@ -30,20 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TraceCheck {
 
-    static final List<String> LABELS = List.of("protocol", "offer", "suite", "room", "initiator", "responder",
+    static final List<String> LABELS = List.of("protocol", "offer", "suite", "session", "room", "initiator", "responder",
             "initiator identity", "initiator ephemeral", "responder identity", "responder ephemeral",
             "responder signature", "responder confirm", "initiator signature", "initiator confirm");
 
     /** The values a trace must mark as secret, and no others (a hybrid's parts are "shared secret, X part"). */
     static final Set<String> SECRET_VALUES = Set.of("private key", "shared secret", "ikm", "prk", "i2r key",
-            "i2r iv", "r2i key", "r2i iv", "plaintext");
-    /** The transcript hash after field n is hashes[n]: h1 follows field 10, "responder ephemeral". */
-    private static final int H1 = 10;
+            "i2r iv", "r2i key", "r2i iv", "plaintext", "root key", "i2r chain key", "r2i chain key", "root key before",
+            "chain key", "message key", "share private");
+    /** The transcript hash after field n is hashes[n]: h1 follows field 11, "responder ephemeral". */
+    private static final int H1 = 11;
 
     private static final HexFormat HEX = HexFormat.of();
 
     /** What the check established. */
-    record Result(String suiteId, String initiator, String responder, String safetyCode, int sealed, int opened) {
+    record Result(String suiteId, String session, String initiator, String responder, String safetyCode, int sealed,
+                  int opened, int steps) {
     }
 
     private final Map<String, List<TraceLine>> byParty = new LinkedHashMap<>();
@@ -81,20 +84,26 @@ final class TraceCheck {
         }
         signatures();
         confirmations(prk);
-        Map<String, byte[]> keys = directionKeys(prk);
         String code = JdkCrypto.safetyCode(hashes[H1]);
         for (String party : byParty.keySet()) {
             TraceLine safety = one(party, "safety-code");
             assertHex(safety, "handshake hash", hashes[H1]);
             assertThat(safety.text("safety code")).as("%s: safety code", safety).isEqualTo(code);
         }
+        String session = text("session");
+        if (session.equals("ratchet")) {
+            int[] counts = new RatchetTraceCheck(byParty, suite, initiator).verify(prk);
+            return new Result(suite, session, initiator, responder, code, counts[0], counts[1], counts[2]);
+        }
+        assertThat(session).as("session type").isEqualTo("static");
+        Map<String, byte[]> keys = directionKeys(prk);
         int sealed = 0;
         int opened = 0;
         for (String party : byParty.keySet()) {
             sealed += seals(party, keys);
             opened += opens(party, keys);
         }
-        return new Result(suite, initiator, responder, code, sealed, opened);
+        return new Result(suite, session, initiator, responder, code, sealed, opened, 0);
     }
 
     private void secretsAreMarked() {
@@ -108,7 +117,7 @@ final class TraceCheck {
         }
     }
 
-    /** Each party's chain of 14 hashes from 32 zero bytes; both parties absorbed the same fields. */
+    /** Each party's chain of 15 hashes from 32 zero bytes; both parties absorbed the same fields. */
     private void transcript() throws GeneralSecurityException {
         boolean first = true;
         for (Map.Entry<String, List<TraceLine>> entry : byParty.entrySet()) {

@@ -34,15 +34,17 @@ class TraceRecomputeTest {
             "x25519-chacha", "X25519_HKDF-SHA256_CHACHA20-POLY1305",
             "pq", "X25519MLKEM768_HKDF-SHA256_AES-256-GCM");
 
-    /** Runs the demo once per suite, in-process, and reads its JSON trace back. */
+    /** Runs the demo once per suite (and session type: "suite" or "suite/static"), in-process, and reads its trace. */
     private static synchronized List<TraceLine> trace(String suite) throws Exception {
         List<TraceLine> cached = TRACES.get(suite);
         if (cached != null) {
             return cached;
         }
-        Path file = Files.createTempFile("blindrelay-trace-" + suite, ".jsonl");
+        Path file = Files.createTempFile("blindrelay-trace-" + suite.replace('/', '-'), ".jsonl");
         try {
-            CliRun run = CliRun.of("demo", "--suite", suite, "--trace-json", file.toString());
+            String[] parts = suite.split("/");
+            CliRun run = CliRun.of("demo", "--suite", parts[0], "--session", parts.length > 1 ? parts[1] : "ratchet",
+                    "--trace-json", file.toString());
             assertThat(run.exitCode()).as("demo exit code; output:\n%s\n%s", run.out(), run.err()).isZero();
             RUNS.put(suite, run);
             List<TraceLine> trace = TraceLine.parse(Files.readAllLines(file, StandardCharsets.UTF_8));
@@ -54,17 +56,24 @@ class TraceRecomputeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"p256-aesgcm", "x25519-chacha", "pq"})
+    @ValueSource(strings = {"p256-aesgcm", "x25519-chacha", "pq", "x25519-chacha/static"})
     void demoTrace_recomputesWithTheJdkAlone(String suite) throws Exception {
         List<TraceLine> trace = trace(suite);
 
         TraceCheck.Result result = TraceCheck.verify(trace);
 
-        assertThat(result.suiteId()).isEqualTo(SUITE_IDS.get(suite));
+        assertThat(result.suiteId()).isEqualTo(SUITE_IDS.get(suite.split("/")[0]));
+        assertThat(result.session()).isEqualTo(suite.endsWith("/static") ? "static" : "ratchet");
         assertThat(List.of(result.initiator(), result.responder())).containsExactlyInAnyOrder("Alice", "Bob");
         // The demo sends six messages and acknowledges each: twelve seals, twelve opens.
         assertThat(result.sealed()).isEqualTo(12);
         assertThat(result.opened()).isEqualTo(12);
+        // The demo steps at every turn of the conversation, acknowledgements included: many steps, none if static.
+        if (suite.endsWith("/static")) {
+            assertThat(result.steps()).isZero();
+        } else {
+            assertThat(result.steps()).isGreaterThanOrEqualTo(4);
+        }
         assertThat(RUNS.get(suite).out()).as("the safety code the demo printed")
                 .contains("Alice sees " + result.safetyCode() + ", Bob sees " + result.safetyCode());
     }
@@ -77,12 +86,19 @@ class TraceRecomputeTest {
                     {"ephemeral-keypair", "public key"}, {"ephemeral-keypair", "private key"},
                     {"shared-secret", "shared secret"}, {"shared-secret", "peer message"},
                     {"transcript", "hash"}, {"transcript", "value"}, {"hkdf-extract", "prk"},
-                    {"sign", "signature"}, {"confirm", "confirmation"}, {"direction-keys", "r2i iv"},
-                    {"direction-keys", "i2r key"}, {"safety-code", "safety code"}, {"seal", "nonce"},
-                    {"seal", "aad"}, {"seal", "ciphertext"}, {"seal", "tag"}, {"open", "plaintext"},
-                    {"open", "counter"}}) {
+                    {"sign", "signature"}, {"confirm", "confirmation"}, {"ratchet-keys", "root key"},
+                    {"ratchet-keys", "r2i chain key"}, {"ratchet-share", "share private"},
+                    {"ratchet-step", "response"}, {"ratchet-step", "shared secret"}, {"ratchet-step", "root key"},
+                    {"ratchet-step", "chain key"}, {"ratchet-step", "share public"},
+                    {"ratchet-receive", "shared secret"}, {"safety-code", "safety code"}, {"seal", "chain key"},
+                    {"seal", "message key"}, {"seal", "nonce"}, {"seal", "aad"}, {"seal", "ciphertext"},
+                    {"seal", "tag"}, {"open", "plaintext"}, {"open", "n"}}) {
                 out.add(Arguments.of(suite, target[0], target[1]));
             }
+        }
+        for (String[] target : new String[][] {{"direction-keys", "r2i iv"}, {"direction-keys", "i2r key"},
+                {"seal", "nonce"}, {"open", "counter"}}) {
+            out.add(Arguments.of("x25519-chacha/static", target[0], target[1]));
         }
         return out.stream();
     }
