@@ -15,6 +15,7 @@ const params = new URLSearchParams(location.search);
 $('#suite').value = params.get('suite') ?? DEFAULT_PREFERENCE;
 if (params.get('name')) $('#name').value = params.get('name');
 if (params.get('room')) $('#room').value = params.get('room');
+if (params.get('session')) $('#session').value = params.get('session');
 $('#suite-list').append(...SUITES.map((s) => el('option', { value: s.alias }, s.id)));
 const warnAboutTransport = needsTransportWarning(location);
 $('#transport-warning').hidden = !warnAboutTransport;
@@ -33,6 +34,8 @@ async function join() {
   const problem = nameProblem('name', name) ?? nameProblem('room', room);
   if (problem) throw new Error(problem);
   const suites = parsePreference($('#suite').value);
+  const session = $('#session').value;
+  if (!session) throw new Error(`unknown session type '${params.get('session')}'; use ratchet (the default) or static`);
   if (warnAboutTransport && !$('#accept-http').checked) {
     throw new Error('Not joined: this page came over plain http from another host and could have been changed in transit. '
       + 'Use https, or tick "I understand the risk" above.');
@@ -41,13 +44,13 @@ async function join() {
   $('#join-error').textContent = '';
   const identity = await loadOrCreateIdentity(name);
   const ui = new ChatView(name, room);
-  const engine = new ChatEngine({ name, room, suites, url: relayUrl(location), identity, listener: ui.listener() });
+  const engine = new ChatEngine({ name, room, suites, session, url: relayUrl(location), identity, listener: ui.listener() });
   ui.engine = engine;
   await engine.start();
   if (identity.created) ui.log.status(`New identity key for ${name}, kept in this browser (it cannot be exported)`);
   $('#join-form').hidden = true;
   $('#chat').hidden = false;
-  $('#whoami').textContent = `${name} in ${room} · ${suites.map((s) => s.alias).join(', ')}`;
+  $('#whoami').textContent = `${name} in ${room} · ${suites.map((s) => s.alias).join(', ')} · ${session} sessions`;
   $('#message').disabled = false;
   $('#send').disabled = false;
   $('#message').focus();

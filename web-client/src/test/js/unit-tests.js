@@ -58,7 +58,8 @@ async function fixedSuites(x, offer) {
   return { suites, aliceShares };
 }
 
-async function workedExample(x) {
+/** The example's handshake, Alice initiating, with the session type given: frames, traces and both sessions. */
+async function handshake(x, session) {
   const list = (key) => x[key].split(',').map((s) => s.trim());
   const offer = list('offer');
   const { suites, aliceShares } = await fixedSuites(x, offer);
@@ -69,24 +70,30 @@ async function workedExample(x) {
   const room = x['room'];
   const A = x['initiator'];
   const B = x['responder'];
-  const ctx = (self, peer, identity, accepted) => ({
-    suites: accepted, room, self, peer, identity,
+  const ctx = (self, peer, identity, accepted, kind = session) => ({
+    suites: accepted, session: kind, room, self, peer, identity,
     trace: (step, purpose, values) => (traced[self] ??= []).push({ step, values }),
   });
-
   const initiator = await Initiator.start(ctx(A, B, alice, suites), aliceShares);
   const initFrame = encodeEnvelope(FrameType.HANDSHAKE_INIT, A, B, room, hs.encodeInit(initiator.init));
-  check('frame.init', initFrame, fromHex(x['frame.init']));
-
   const responder = await Responder.accept(ctx(B, A, bob, bobAccepts), hs.parseInit(parseEnvelope(initFrame).body));
-  check('suite chosen by the rule of §5', responder.response.suite, x['suite']);
   const responseFrame = encodeEnvelope(FrameType.HANDSHAKE_RESPONSE, B, A, room, hs.encodeResponse(responder.response));
-  check('frame.response', responseFrame, fromHex(x['frame.response']));
-
   const { finish, session: aliceSession } = await initiator.receive(hs.parseResponse(parseEnvelope(responseFrame).body));
   const finishFrame = encodeEnvelope(FrameType.HANDSHAKE_FINISH, A, B, room, hs.encodeFinish(finish));
-  check('frame.finish', finishFrame, fromHex(x['frame.finish']));
   const bobSession = await responder.finish(hs.parseFinish(parseEnvelope(finishFrame).body));
+  return {
+    A, B, room, alice, bob, suites, aliceShares, ctx, traced, responder, finish, initFrame, responseFrame, finishFrame,
+    aliceSession, bobSession,
+  };
+}
+
+async function workedExample(x) {
+  const run = await handshake(x, 'ratchet');
+  const { A, B, alice, bob, suites, aliceShares, ctx, traced, responder, finish, initFrame, responseFrame, finishFrame } = run;
+  check('frame.init', initFrame, fromHex(x['frame.init']));
+  check('suite chosen by the rule of §5', responder.response.suite, x['suite']);
+  check('frame.response', responseFrame, fromHex(x['frame.response']));
+  check('frame.finish', finishFrame, fromHex(x['frame.finish']));
 
   const kem = mlkem.generate(fromHex(x['alice.x25519mlkem768.private']).subarray(0, 64));
   check('shared.secret.mlkem768 (Alice decapsulates Bob\'s ciphertext)', await kem.finish(fromHex(x['bob.ephemeral.public']).subarray(0, 1088)),
@@ -95,33 +102,22 @@ async function workedExample(x) {
   const fields = Object.keys(x).filter((k) => /^transcript\.\d\d$/.test(k)).length;
   check('every transcript field of the example absorbed', hashes.length, fields);
   hashes.forEach((h, i) => check(`transcript.${String(i + 1).padStart(2, '0')}`, h, fromHex(x[`transcript.${String(i + 1).padStart(2, '0')}`])));
+  check('transcript field 4 is the session type', hex(traced[A].filter((t) => t.step === 'transcript')[3].values.value), hex(utf8('ratchet')));
   check('prk', traced[A].find((t) => t.step === 'hkdf-extract').values.prk, fromHex(x['prk']));
-  const keys = traced[A].find((t) => t.step === 'keys').values;
-  for (const k of ['i2r key', 'i2r iv', 'r2i key', 'r2i iv']) check(k.replace(' ', '.'), keys[k], fromHex(x[k.replace(' ', '.')]));
+  for (const side of [A, B]) {
+    const keys = traced[side].find((t) => t.step === 'keys').values;
+    for (const k of ['root key', 'i2r chain key', 'r2i chain key']) check(`${k.replaceAll(' ', '.')} (${side})`, keys[k], fromHex(x[k.replaceAll(' ', '.')]));
+  }
   check('responder.confirm', responder.response.confirmation, fromHex(x['responder.confirm']));
   check('initiator.confirm', finish.confirmation, fromHex(x['initiator.confirm']));
-  check('safety.code (initiator)', aliceSession.safetyCode, x['safety.code']);
-  check('safety.code (responder)', bobSession.safetyCode, x['safety.code']);
-
-  const plaintext = encodeMessage(1, 1n, 'Hello Bob!');
-  check('message.plaintext', plaintext, fromHex(x['message.plaintext']));
-  check('message.nonce', nonceFor(fromHex(x['i2r.iv']), BigInt(x['message.counter'])), fromHex(x['message.nonce']));
-  const dataFrame = await aliceSession.seal(plaintext);
-  check('frame.data', dataFrame, fromHex(x['frame.data']));
-  const opened = await bobSession.open(parseEnvelope(dataFrame), dataFrame);
-  check('Bob reads Alice\'s message', parsePayload(opened.plaintext).text, 'Hello Bob!');
-  const again = parsePayload(encodeMessage(1, 1n, 'Hello Bob!', true));
-  check('a message sent again: kind 0x81 on the wire', hex(encodeMessage(1, 1n, '', true).subarray(0, 1)), '81');
-  check('a message sent again: read as a room message marked sent again', `${again.kind} ${again.sentAgain}`, '1 true');
-
-  await throws('a replayed DATA frame is rejected', () => bobSession.open(parseEnvelope(dataFrame), dataFrame), Rejected);
-  const tampered = Uint8Array.from(await aliceSession.seal(plaintext));
-  tampered[tampered.length - 20] ^= 1;
-  await throws('a tampered DATA frame is rejected', () => bobSession.open(parseEnvelope(tampered), tampered), Rejected);
+  check('safety.code (initiator)', run.aliceSession.safetyCode, x['safety.code']);
+  check('safety.code (responder)', run.bobSession.safetyCode, x['safety.code']);
   if (x['safety.number']) {
     const spaced = (text) => text.replace(/\s+/g, ' ').trim();
     check('safety.number', spaced(await safetyNumber(A, alice.publicKey, B, bob.publicKey)), spaced(x['safety.number']));
   }
+  await staticSession(x);
+
   const tampered2 = hs.parseResponse(parseEnvelope(responseFrame).body);
   const downgraded = await Initiator.start(ctx(A, B, alice, suites), aliceShares);
   await throws('an offer changed on the way (the echo differs) is a downgrade attempt', () => downgraded.receive({ ...tampered2, offer: [tampered2.offer[1]] }), HandshakeError);
@@ -142,6 +138,37 @@ async function workedExample(x) {
     }
   }
   results.push(`ok   every truncation of frame.init is malformed (${initFrame.length - 1} prefixes)`);
+}
+
+/** The same handshake for a static session (§8.1): the transcript binds 'static', and the session keys differ. */
+async function staticSession(x) {
+  const run = await handshake(x, 'static');
+  const { A, B, room, aliceSession, bobSession } = run;
+  check('static: INIT ends with session type 0', hex(run.initFrame.subarray(-1)), '00');
+  check('static: another handshake hash, so another safety code', aliceSession.safetyCode !== x['safety.code'], true);
+  check('static: both sides have the same safety code', aliceSession.safetyCode, bobSession.safetyCode);
+  const plaintext = encodeMessage(1, 1n, 'Hello Bob!');
+  const dataFrame = await aliceSession.seal(plaintext);
+  const header = encodeEnvelope(FrameType.DATA, A, B, room, new Uint8Array(8));
+  check('static: DATA = header || u64 counter 0 || ciphertext and tag', hex(dataFrame.subarray(0, header.length)), hex(header));
+  const opened = await bobSession.open(parseEnvelope(dataFrame), dataFrame);
+  check('static: Bob reads Alice\'s message', parsePayload(opened.plaintext).text, 'Hello Bob!');
+  const keys = run.traced[A].find((t) => t.step === 'keys').values;
+  check('static: nonce = i2r iv XOR counter', hex(nonceFor(keys['i2r iv'], 1n).subarray(0, 11)), hex(keys['i2r iv'].subarray(0, 11)));
+  await throws('static: a replayed DATA frame is rejected', () => bobSession.open(parseEnvelope(dataFrame), dataFrame), Rejected);
+  const tampered = Uint8Array.from(await aliceSession.seal(plaintext));
+  tampered[tampered.length - 20] ^= 1;
+  await throws('static: a tampered DATA frame is rejected', () => bobSession.open(parseEnvelope(tampered), tampered), Rejected);
+  const reply = await bobSession.seal(encodeMessage(1, 2n, 'Hi Alice!'));
+  check('static: Alice reads Bob\'s answer', parsePayload((await aliceSession.open(parseEnvelope(reply), reply)).plaintext).text, 'Hi Alice!');
+
+  const mismatch = await Responder.accept(run.ctx(B, A, run.bob, run.suites, 'ratchet'), hs.parseInit(parseEnvelope(run.initFrame).body))
+    .then(() => null, (e) => e);
+  check('static INIT to a ratchet responder: no session', mismatch instanceof HandshakeError, true);
+  check('static INIT to a ratchet responder: REJECT reason 4', mismatch?.reject?.reason, hs.Reject.SESSION_MISMATCH);
+  const bad = Uint8Array.from(run.initFrame);
+  bad[bad.length - 1] = 2;
+  await throws('an INIT with session type 2 is malformed', async () => hs.parseInit(parseEnvelope(bad).body), MalformedFrame);
 }
 
 async function otherChecks() {

@@ -20,11 +20,11 @@ const REJOIN_GRACE_MS = 30000;
 
 export class ChatEngine {
   /**
-   * options: { name, room, suites (accepted, most preferred first: the offer when we initiate), url,
-   *            identity, listener, maxQueued }
+   * options: { name, room, suites (accepted, most preferred first: the offer when we initiate),
+   *            session ('ratchet' or 'static', as --session), url, identity, listener, maxQueued }
    */
-  constructor({ name, room, suites, url, identity, listener, maxQueued = 1000 }) {
-    Object.assign(this, { name, room, suites, url, identity, listener, maxQueued });
+  constructor({ name, room, suites, session, url, identity, listener, maxQueued = 1000 }) {
+    Object.assign(this, { name, room, suites, session, url, identity, listener, maxQueued });
     this.knownPeers = new KnownPeers(name);
     this.peers = new Map();
     this.seen = new SeenMessages();

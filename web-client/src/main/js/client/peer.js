@@ -42,7 +42,7 @@ export class Peer {
   context() {
     const e = this.engine;
     return {
-      suites: e.suites, room: e.room, self: e.name, peer: this.name, identity: e.identity,
+      suites: e.suites, session: e.session, room: e.room, self: e.name, peer: this.name, identity: e.identity,
       trace: (step, purpose, values) => e.listener.trace(this.name, step, purpose, values),
     };
   }

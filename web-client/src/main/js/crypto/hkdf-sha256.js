@@ -4,6 +4,8 @@
 import { subtle } from './webcrypto.js';
 
 export const id = 'HKDF-SHA256';
+/** Hk: the hash's length, the size of the ratchet's root and chain keys (PROTOCOL.md §7). */
+export const hashLength = 32;
 
 /** Imports the input keying material once; the returned key cannot be read back. */
 export const importIkm = (ikm) => subtle().importKey('raw', ikm, 'HKDF', false, ['deriveBits']);

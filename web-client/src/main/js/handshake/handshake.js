@@ -16,8 +16,8 @@ const RESPONDER_SIGNATURE = ascii(`${PROTOCOL_NAME} responder signature`);
 const INITIATOR_SIGNATURE = ascii(`${PROTOCOL_NAME} initiator signature`);
 
 /**
- * ctx: { suites (accepted, most preferred first), room, self, peer, identity: {privateKey, publicKey},
- *        trace(step, purpose, values) }
+ * ctx: { suites (accepted, most preferred first), session ('ratchet' or 'static': both sides must agree), room,
+ *        self, peer, identity: {privateKey, publicKey}, trace(step, purpose, values) }
  */
 export class Initiator {
   /** shares (optional): key agreement id -> pre-made share (the worked example). */
@@ -39,7 +39,7 @@ export class Initiator {
     this.shares = shares;
     this.init = {
       offer, identity: ctx.identity.publicKey,
-      shares: [...shares].map(([ka, share]) => ({ ka, publicKey: share.publicBytes })),
+      shares: [...shares].map(([ka, share]) => ({ ka, publicKey: share.publicBytes })), session: ctx.session,
     };
   }
 
@@ -66,7 +66,7 @@ export class Initiator {
       { 'peer message': response.ephemeral });
     const t = new Transcript(ctx.trace);
     const h1 = await handshakeHash(t, {
-      offer: encodeOffer(this.offer), suite: suite.id, room: ctx.room, initiator: ctx.self, responder: ctx.peer,
+      offer: encodeOffer(this.offer), suite: suite.id, session: ctx.session, room: ctx.room, initiator: ctx.self, responder: ctx.peer,
       initiatorIdentity: ctx.identity.publicKey, initiatorEphemeral: this.init.shares.find((s) => s.ka === suite.ka.id).publicKey,
       responderIdentity: response.identity, responderEphemeral: response.ephemeral,
     });
@@ -100,6 +100,7 @@ export class Responder {
         { reason: Reject.NO_COMMON_SUITE, suites: accepted,
           message: `${ctx.self} accepts ${accepted.replaceAll(',', ', ')}; you offered ${init.offer.join(', ')}` });
     }
+    requireSameSession(ctx, init.session, accepted);
     requireIdentity(ctx, suite, init.identity);
     const initiatorShare = init.shares.find((s) => s.ka === suite.ka.id).publicKey;
     let agreed;
@@ -116,7 +117,7 @@ export class Responder {
       { 'peer public key': initiatorShare });
     const t = new Transcript(ctx.trace);
     const h1 = await handshakeHash(t, {
-      offer: encodeOffer(init.offer), suite: suite.id, room: ctx.room, initiator: ctx.peer, responder: ctx.self,
+      offer: encodeOffer(init.offer), suite: suite.id, session: ctx.session, room: ctx.room, initiator: ctx.peer, responder: ctx.self,
       initiatorIdentity: init.identity, initiatorEphemeral: initiatorShare,
       responderIdentity: ctx.identity.publicKey, responderEphemeral: agreed.message,
     });
@@ -157,6 +158,15 @@ export class Responder {
 
 export { HANDSHAKE_VERSION };
 
+/** Both sides make the same kind of session: the initiator's is in INIT, another one is a REJECT 4 (§5). */
+function requireSameSession(ctx, theirs, accepted) {
+  if (theirs === ctx.session) return;
+  throw new HandshakeError(`${ctx.peer} asked for a ${theirs} session but you use ${ctx.session} sessions; `
+    + 'use the same session type on both sides (ratchet is the default)',
+  { reason: Reject.SESSION_MISMATCH, suites: accepted,
+    message: `${ctx.self} uses ${ctx.session} sessions but you asked for ${theirs}; use the same --session on both sides (ratchet is the default)` });
+}
+
 function requireIdentity(ctx, suite, key) {
   if (key.length !== ed25519.PUBLIC_KEY_LENGTH) {
     throw new HandshakeError(`${ctx.peer}'s identity key is ${key.length} bytes, not 32`,
@@ -179,12 +189,31 @@ async function checkConfirmation(ctx, expected, received) {
 }
 
 async function establish(ctx, schedule, initiator, h1, h5, peerIdentity) {
-  const keys = await schedule.directionKeys();
   const code = await safetyCode(h1);
-  ctx.trace?.('keys', 'one key and base IV per direction: a message can never be reflected back as the other side\'s',
-    Object.fromEntries([['i2r key', keys.i2rKey], ['i2r iv', keys.i2rIv], ['r2i key', keys.r2iKey], ['r2i iv', keys.r2iIv]]
-      .map(([k, v]) => [k, Uint8Array.from(v)])));
+  const facts = { h1, sessionHash: h5, safetyCode: code, peerIdentity };
+  const session = ctx.session === 'static'
+    ? await staticSession(ctx, schedule, initiator, facts)
+    : await ratchetSession(ctx, schedule, initiator, facts);
   ctx.trace?.('safety-code', `H("${PROTOCOL_NAME} safety code" || h1): both sides see the same code unless someone sits in the middle`,
     { 'safety code': code });
-  return Session.create(ctx, initiator, keys, { h1, sessionHash: h5, safetyCode: code, peerIdentity });
+  return session;
+}
+
+async function staticSession(ctx, schedule, initiator, facts) {
+  const keys = await schedule.directionKeys();
+  ctx.trace?.('keys', 'static session: one key and base IV per direction, a message can never be reflected back as the other side\'s',
+    Object.fromEntries([['i2r key', keys.i2rKey], ['i2r iv', keys.i2rIv], ['r2i key', keys.r2iKey], ['r2i iv', keys.r2iIv]]
+      .map(([k, v]) => [k, Uint8Array.from(v)])));
+  return Session.create(ctx, initiator, keys, facts);
+}
+
+async function ratchetSession(ctx, schedule, initiator, facts) {
+  const keys = await schedule.ratchetKeys();
+  ctx.trace?.('keys', 'ratchet session: the root key and the first chain key of each direction; every message key comes from a chain step',
+    Object.fromEntries([['root key', keys.rootKey], ['i2r chain key', keys.i2rChainKey], ['r2i chain key', keys.r2iChainKey]]
+      .map(([k, v]) => [k, Uint8Array.from(v)])));
+  Object.values(keys).forEach((k) => k.fill(0));
+  // Not reachable from the page yet (it offers static sessions only); the Double Ratchet replaces this.
+  const unavailable = () => { throw new Error('this page cannot make ratchet sessions yet: choose static on both sides'); };
+  return { suite: ctx.suite, ...facts, seal: unavailable, open: unavailable, destroy() {} };
 }

@@ -1,5 +1,6 @@
 // The key schedule (PROTOCOL.md §7): PRK = HKDF-Extract(h1, shared secret); every output is
-// HKDF-Expand(PRK, "BlindRelay/1 " || suite || " " || label [|| hash], length).
+// HKDF-Expand(PRK, "BlindRelay/2 " || suite || " " || label [|| hash], length). A static session takes a
+// key and base IV per direction from it, a ratchet its root key and first chain key per direction.
 import { ascii, concat } from '../wire/bytes.js';
 import { PROTOCOL_NAME } from './transcript.js';
 
@@ -39,6 +40,15 @@ export class KeySchedule {
       i2rIv: await this.expand('i2r iv', nonceLength),
       r2iKey: await this.expand('r2i key', keyLength),
       r2iIv: await this.expand('r2i iv', nonceLength),
+    };
+  }
+
+  async ratchetKeys() {
+    const { hashLength } = this.suite.kdf;
+    return {
+      rootKey: await this.expand('root key', hashLength),
+      i2rChainKey: await this.expand('i2r chain key', hashLength),
+      r2iChainKey: await this.expand('r2i chain key', hashLength),
     };
   }
 

@@ -4,7 +4,7 @@ import { ascii, concat, u32, u8 } from '../wire/bytes.js';
 import { sha256 } from '../crypto/sha.js';
 
 export const Labels = Object.freeze({
-  PROTOCOL: 'protocol', OFFER: 'offer', SUITE: 'suite', ROOM: 'room', INITIATOR: 'initiator', RESPONDER: 'responder',
+  PROTOCOL: 'protocol', OFFER: 'offer', SUITE: 'suite', SESSION: 'session', ROOM: 'room', INITIATOR: 'initiator', RESPONDER: 'responder',
   INITIATOR_IDENTITY: 'initiator identity', INITIATOR_EPHEMERAL: 'initiator ephemeral',
   RESPONDER_IDENTITY: 'responder identity', RESPONDER_EPHEMERAL: 'responder ephemeral',
   RESPONDER_SIGNATURE: 'responder signature', RESPONDER_CONFIRM: 'responder confirm',
@@ -31,13 +31,14 @@ export class Transcript {
   }
 }
 
-/** Fields 1 to 10: the handshake hash h1. offer is the encoded offer (u8 n || n × str8). */
-export async function handshakeHash(t, { offer, suite, room, initiator, responder, initiatorIdentity, initiatorEphemeral,
+/** Fields 1 to 11: the handshake hash h1. offer is the encoded offer (u8 n || n × str8), session its type's id. */
+export async function handshakeHash(t, { offer, suite, session, room, initiator, responder, initiatorIdentity, initiatorEphemeral,
   responderIdentity, responderEphemeral }) {
   const text = (s) => new TextEncoder().encode(s);
   await t.absorb(Labels.PROTOCOL, text(PROTOCOL_NAME));
   await t.absorb(Labels.OFFER, offer);
   await t.absorb(Labels.SUITE, text(suite));
+  await t.absorb(Labels.SESSION, text(session));
   await t.absorb(Labels.ROOM, text(room));
   await t.absorb(Labels.INITIATOR, text(initiator));
   await t.absorb(Labels.RESPONDER, text(responder));

@@ -4,7 +4,11 @@ import { MalformedFrame, Reader, bytes16, bytes8, concat, str8, u8, fromUtf8 } f
 
 export const HANDSHAKE_VERSION = 0x02;
 export const MAX_OFFER = 16;
-export const Reject = Object.freeze({ NO_COMMON_SUITE: 1, VERSION_MISMATCH: 2, INVALID: 3 });
+export const Reject = Object.freeze({ NO_COMMON_SUITE: 1, VERSION_MISMATCH: 2, INVALID: 3, SESSION_MISMATCH: 4 });
+
+/** The session type at the end of INIT's offer (§5): its id is what the transcript binds (§6). */
+export const SessionType = Object.freeze({ ratchet: 1, static: 0 });
+export const sessionTypeOf = (code) => Object.keys(SessionType).find((id) => SessionType[id] === code);
 
 /** A suite id: <KA>_<KDF>_<AEAD>, each upper-case letters, digits and inner dashes (§11). */
 const SUITE_ID = /^[A-Z0-9]+(-[A-Z0-9]+)*_[A-Z0-9]+(-[A-Z0-9]+)*_[A-Z0-9]+(-[A-Z0-9]+)*$/;
@@ -29,10 +33,10 @@ function readOffer(r, what) {
   return offer;
 }
 
-/** init: { offer: [suite ids], identity, shares: [{ka, publicKey}] } */
-export function encodeInit({ offer, identity, shares }) {
+/** init: { offer: [suite ids], identity, shares: [{ka, publicKey}], session: 'ratchet' | 'static' } */
+export function encodeInit({ offer, identity, shares, session }) {
   const inner = concat(encodeOffer(offer), u8(shares.length),
-    ...shares.map(({ ka, publicKey }) => concat(str8(ka, 'key agreement id'), bytes16(publicKey))));
+    ...shares.map(({ ka, publicKey }) => concat(str8(ka, 'key agreement id'), bytes16(publicKey))), u8(SessionType[session]));
   return concat(u8(HANDSHAKE_VERSION), str8(offer[0], 'suite id'), bytes16(identity), bytes16(inner));
 }
 
@@ -58,8 +62,11 @@ export function parseInit(body) {
     if (publicKey.length === 0) throw new MalformedFrame(`empty key share for ${id}`);
     return { ka, publicKey };
   });
-  inner.expectEnd('offer and key shares');
-  return { version, offer, identity, shares };
+  const code = inner.u8('session type');
+  const session = sessionTypeOf(code);
+  if (session === undefined) throw new MalformedFrame(`session type ${code} is neither 1 (ratchet) nor 0 (static)`);
+  inner.expectEnd('offer, key shares and session type');
+  return { version, offer, identity, shares, session };
 }
 
 export function encodeResponse({ suite, offer, identity, ephemeral, signature, confirmation }) {

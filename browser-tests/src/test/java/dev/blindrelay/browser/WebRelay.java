@@ -8,6 +8,8 @@ import dev.blindrelay.registry.PluginRegistry;
 import dev.blindrelay.relay.RelayLimits;
 import dev.blindrelay.relay.RelayObserver;
 import dev.blindrelay.relay.RelayRouter;
+import dev.blindrelay.session.SessionKind;
+import dev.blindrelay.session.SessionOptions;
 import dev.blindrelay.spi.Connector;
 import dev.blindrelay.spi.RelayServer;
 import dev.blindrelay.spi.Transport;
@@ -35,6 +37,8 @@ import java.util.List;
 final class WebRelay implements AutoCloseable {
 
     static final PluginRegistry PLUGINS = PluginRegistry.load();
+    /** The kind of session the Java clients make: the page's default (both sides must agree). */
+    static final SessionKind SESSION = SessionKind.STATIC;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Transport ws = PLUGINS.transports().get("ws");
@@ -118,7 +122,7 @@ final class WebRelay implements AutoCloseable {
         SuitePreference suites = SuitePreference.of(suiteIdsOrAliases.stream().map(PLUGINS::suite).toList());
         RecordingListener events = new RecordingListener(name);
         ClientSettings settings = ClientSettings.of(name, room, server.address())
-                .withReconnect(reconnect);
+                .withReconnect(reconnect).withSession(SessionOptions.of(SESSION));
         ChatClient chat = new ChatClient(settings, suites, identity, KnownPeers.inMemory(), connector, events, Tracer.NONE);
         synchronized (clients) {
             clients.add(chat);
