@@ -212,10 +212,7 @@ public final class ChatClient implements AutoCloseable {
                 peer.session().peerIdentityKey()));
     }
 
-    /**
-     * A copy of everything the session with {@code name} holds, as a thief who read this client's memory now would
-     * have it: the compromise lesson ({@code blindrelay demo --compromise-at}).
-     */
+    /** A copy of the session with {@code name}, as a thief reading this memory gets it (demo --compromise-at). */
     public Optional<StolenSession> stealSession(String name) {
         return fromPeer(name, peer -> peer.session().steal());
     }
