@@ -57,7 +57,7 @@ public final class DemoCommand implements Command {
     private static final String[][] SCRIPT = {
             {"Alice", "Hi Bob! Only you can read this: the relay sees ciphertext."},
             {"Bob", "Hi Alice. Our safety codes match, so no one swapped our keys."},
-            {"Alice", "Every message gets its own nonce: base IV XOR a counter."},
+            {"Alice", "Every message gets its own nonce, and with the ratchet its own key."},
             {"Bob", "And a replayed or altered message would be rejected."},
             {"Alice", "See you in the next room."},
             {"Bob", "Bye!"},
