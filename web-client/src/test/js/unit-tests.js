@@ -7,17 +7,21 @@ import { FrameType, encodeEnvelope, parseEnvelope } from '../../main/js/wire/env
 import * as hs from '../../main/js/wire/handshake-messages.js';
 import { encodeMessage, parsePayload } from '../../main/js/wire/chat-payload.js';
 import { nameProblem } from '../../main/js/wire/names.js';
-import { findSuite } from '../../main/js/crypto/suites.js';
+import { SUITES, findSuite } from '../../main/js/crypto/suites.js';
 import * as p256 from '../../main/js/crypto/p256.js';
 import { HandshakeError } from '../../main/js/handshake/handshake-error.js';
 import * as x25519 from '../../main/js/crypto/x25519.js';
 import * as mlkem from '../../main/js/crypto/ml-kem-768.js';
 import * as hybrid from '../../main/js/crypto/x25519-mlkem768.js';
-import { identityFromSeed } from '../../main/js/crypto/ed25519.js';
+import { generateIdentity, identityFromSeed } from '../../main/js/crypto/ed25519.js';
+import { expand, extractAndExpand } from '../../main/js/crypto/hkdf-sha256.js';
+import { subtle } from '../../main/js/crypto/webcrypto.js';
+import { parseRatchetHeader } from '../../main/js/session/ratchet/ratchet-header.js';
 import { InvalidKey } from '../../main/js/crypto/invalid-key.js';
 import { Initiator, Responder } from '../../main/js/handshake/handshake.js';
 import { safetyNumber } from '../../main/js/handshake/safety.js';
-import { nonceFor, Rejected } from '../../main/js/session/session.js';
+import { nonceFor } from '../../main/js/session/static-session.js';
+import { Rejected } from '../../main/js/session/rejected.js';
 
 const results = [];
 
@@ -47,16 +51,51 @@ async function fixedSuites(x, offer) {
   // ciphertext, and his half of the secret the documented ML-KEM secret; his X25519 part is computed.
   const bobMessage = fromHex(x['bob.ephemeral.public']);
   const bobX25519 = await x25519.fromPrivate(fromHex(x['bob.ephemeral.private']), bobMessage.subarray(1088));
-  const respond = async (initiatorPublic) => ({
+  // The ratchet's steps (§12, messages 1-3): the shares from the documented private keys, in the order
+  // the sessions generate them; Bob's and Alice's answers are the documented responses with their secrets
+  // (the encapsulation randomness is not in the example; the receiver's finish recomputes each secret).
+  const answers = [async (initiatorPublic) => ({
     message: bobMessage,
     secret: concat(fromHex(x['shared.secret.mlkem768']), await bobX25519.finish(initiatorPublic.subarray(1184))),
+  })];
+  const shares = [];
+  for (const [n, owner] of [[1, 'alice'], [2, 'bob'], [3, 'alice']]) {
+    const key = `${owner}.share.${n}.private`;
+    if (!x[key]) continue;
+    shares.push(async () => hybridShare(fromHex(x[key])));
+    if (n > 1) answers.push(async () => ({ message: ratchetFields(x, n).response, secret: fromHex(x[`step.${n}.secret`]) }));
+  }
+  const ka = (base) => ({
+    ...base,
+    respond: async (peerShare) => (answers.length ? answers.shift()(peerShare) : Promise.reject(new Error('the example has no more answers'))),
+    generate: async () => (shares.length ? shares.shift()() : Promise.reject(new Error('the example has no more shares'))),
   });
   const suites = offer.map((id) => {
     const base = findSuite(id);
-    return base.ka.id === 'X25519MLKEM768' ? { ...base, ka: { ...base.ka, id: base.ka.id, respond } } : base;
+    return base.ka.id === 'X25519MLKEM768' ? { ...base, ka: ka(base.ka) } : base;
   });
   return { suites, aliceShares };
 }
+
+/** A hybrid share from its documented private key (ML-KEM seed d || z, X25519 private), its public value recomputed. */
+async function hybridShare(privateKey) {
+  const mlkemPublic = mlkem.generate(privateKey.subarray(0, 64)).publicBytes;
+  return hybrid.generate({ private: privateKey, public: concat(mlkemPublic, await x25519PublicOf(privateKey.subarray(64))) });
+}
+
+async function x25519PublicOf(privateKey) {
+  const pkcs8 = new Uint8Array([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20, ...privateKey]);
+  const jwk = await subtle().exportKey('jwk', await subtle().importKey('pkcs8', pkcs8, { name: 'X25519' }, true, ['deriveBits']));
+  return Uint8Array.from(atob(jwk.x.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+}
+
+/** The ratchet fields of the example's message n, read from its frame. */
+function ratchetFields(x, n) {
+  const frame = fromHex(x[`message.${n}.frame`]);
+  const env = parseEnvelope(frame);
+  return parseRatchetHeader(frame.subarray(env.bodyOffset), 'example').fields;
+}
+
 
 /** The example's handshake, Alice initiating, with the session type given: frames, traces and both sessions. */
 async function handshake(x, session) {
@@ -71,7 +110,8 @@ async function handshake(x, session) {
   const A = x['initiator'];
   const B = x['responder'];
   const ctx = (self, peer, identity, accepted, kind = session) => ({
-    suites: accepted, session: kind, room, self, peer, identity,
+    suites: accepted, session: kind, room, self, peer, identity, traceSecrets: true,
+    ratchet: { stepIntervalMs: 24 * 3600 * 1000 }, // as the example's sessions: a step at most once a day
     trace: (step, purpose, values) => (traced[self] ??= []).push({ step, values }),
   });
   const initiator = await Initiator.start(ctx(A, B, alice, suites), aliceShares);
@@ -116,6 +156,7 @@ async function workedExample(x) {
     const spaced = (text) => text.replace(/\s+/g, ' ').trim();
     check('safety.number', spaced(await safetyNumber(A, alice.publicKey, B, bob.publicKey)), spaced(x['safety.number']));
   }
+  await ratchetMessages(x, run);
   await staticSession(x);
 
   const tampered2 = hs.parseResponse(parseEnvelope(responseFrame).body);
@@ -138,6 +179,120 @@ async function workedExample(x) {
     }
   }
   results.push(`ok   every truncation of frame.init is malformed (${initFrame.length - 1} prefixes)`);
+}
+
+/** §12's four ratchet messages: Alice, Bob's step, Alice's step, Bob again; each sealed and opened. */
+async function ratchetMessages(x, run) {
+  const { A, B, traced } = run;
+  const sides = { [A]: run.aliceSession, [B]: run.bobSession };
+  const order = [[1, A, B], [2, B, A], [3, A, B], [4, B, A]];
+  const last = (who, step) => traced[who].filter((t) => t.step === step).at(-1)?.values;
+  const frames = [];
+  for (const [n, from, to] of order) {
+    const m = `message.${n}`;
+    if (!x[`${m}.frame`]) {
+      results.push(`FAIL the example has no ${m}`);
+      return;
+    }
+    const plaintext = encodeMessage(1, BigInt(n), x[`${m}.text`]);
+    check(`${m}.plaintext`, plaintext, fromHex(x[`${m}.plaintext`]));
+    const frame = await sides[from].seal(plaintext);
+    frames.push(frame);
+    const sealed = last(from, 'seal');
+    check(`${m}.chain.key`, sealed['chain key'], fromHex(x[`${m}.chain.key`]));
+    check(`${m}.message.key`, sealed['message key'], fromHex(x[`${m}.message.key`]));
+    check(`${m}.nonce`, sealed.nonce, fromHex(x[`${m}.nonce`]));
+    if (x[`step.${n}.secret`]) {
+      const step = last(from, 'ratchet-step');
+      check(`step.${n}.root.key (${from} steps)`, step['root key'], fromHex(x[`step.${n}.root.key`]));
+      check(`step.${n}.chain.key (${from} steps)`, step['chain key'], fromHex(x[`step.${n}.chain.key`]));
+    }
+    check(`${m}.frame`, frame, fromHex(x[`${m}.frame`]));
+    const opened = await sides[to].open(parseEnvelope(frame), frame);
+    check(`${m}: ${to} reads it`, parsePayload(opened.plaintext).text, x[`${m}.text`]);
+    if (x[`step.${n}.secret`]) {
+      const received = last(to, 'ratchet-step-received');
+      check(`step.${n}.secret (${to} recomputes it with finish)`, received.secret, fromHex(x[`step.${n}.secret`]));
+      check(`step.${n}.root.key (${to})`, received['root key'], fromHex(x[`step.${n}.root.key`]));
+    }
+  }
+  await throws('ratchet: a replayed message is rejected', () => run.bobSession.open(parseEnvelope(frames[0]), frames[0]), Rejected);
+  const tampered = Uint8Array.from(await run.aliceSession.seal(encodeMessage(1, 5n, 'tamper me')));
+  tampered[tampered.length - 20] ^= 1;
+  await throws('ratchet: a tampered message is rejected', () => run.bobSession.open(parseEnvelope(tampered), tampered), Rejected);
+}
+
+/** A real handshake and ratchet between two fresh identities over one suite (no fixed keys). */
+async function ratchetPair(suite, ratchet = { stepIntervalMs: 0 }) {
+  const [alice, bob] = [await generateIdentity(), await generateIdentity()];
+  const ctx = (self, peer, identity) => ({ suites: [suite], session: 'ratchet', room: 'lab', self, peer, identity, ratchet });
+  const initiator = await Initiator.start(ctx('Alice', 'Bob', alice));
+  const responder = await Responder.accept(ctx('Bob', 'Alice', bob), hs.parseInit(hs.encodeInit(initiator.init)));
+  const { finish, session: a } = await initiator.receive(hs.parseResponse(hs.encodeResponse(responder.response)));
+  const b = await responder.finish(hs.parseFinish(hs.encodeFinish(finish)));
+  return { a, b };
+}
+
+const textOf = async (to, frame) => parsePayload((await to.open(parseEnvelope(frame), frame)).plaintext).text;
+const sealText = (from, text) => from.seal(encodeMessage(1, 1n, text));
+
+/** Several turns both ways for every suite, with drops, reordering, replays and forgeries while steps are in flight. */
+async function ratchetEverySuite() {
+  for (const suite of SUITES) {
+    const tag = `ratchet ${suite.alias}`;
+    const { a, b } = await ratchetPair(suite);
+    let ok = true;
+    for (let turn = 0; turn < 4; turn++) {
+      const [from, to] = turn % 2 === 0 ? [a, b] : [b, a];
+      const sent = [];
+      for (let i = 0; i < 3; i++) sent.push(await sealText(from, `turn ${turn} message ${i}`));
+      // the relay holds the first message of the turn back and delivers it last
+      ok &&= await textOf(to, sent[1]) === `turn ${turn} message 1`;
+      ok &&= await textOf(to, sent[2]) === `turn ${turn} message 2`;
+      const late = await to.open(parseEnvelope(sent[0]), sent[0]);
+      ok &&= late.late === true && parsePayload(late.plaintext).text === `turn ${turn} message 0`;
+      await throws(`${tag}: turn ${turn}, a late message opens once`, () => to.open(parseEnvelope(sent[0]), sent[0]), Rejected);
+    }
+    check(`${tag}: 4 turns, every message read (drops and reordering within the bound)`, ok, true);
+    check(`${tag}: a step at every turn (epochs ${a.sending.epoch} and ${b.sending.epoch})`, a.sending.epoch === 3 && b.sending.epoch === 4, true);
+
+    // a message held back while both sides step twice more: its key was kept
+    const before = await sealText(a, 'before the turn');
+    await textOf(b, await sealText(a, 'carried'));
+    await textOf(a, await sealText(b, 'the turn'));
+    await textOf(b, await sealText(a, 'after the turn'));
+    check(`${tag}: a message held back across two steps opens from its kept key`, await textOf(b, before), 'before the turn');
+
+    // forged headers change nothing
+    const genuine = await sealText(b, 'genuine');
+    const forged = Uint8Array.from(genuine);
+    const at = parseEnvelope(forged).bodyOffset;
+    const view = new DataView(forged.buffer);
+    const epoch = view.getUint32(at);
+    view.setUint32(at, epoch + 2);
+    await throws(`${tag}: an epoch that does not answer our share is rejected as forged`, () => a.open(parseEnvelope(forged), forged), Rejected);
+    view.setUint32(at, epoch + 1);
+    await throws(`${tag}: an epoch of the wrong side is rejected as forged`, () => a.open(parseEnvelope(forged), forged), Rejected);
+    view.setUint32(at, epoch);
+    view.setUint32(at + 4, 5000);
+    const tooFar = await a.open(parseEnvelope(forged), forged).then(() => null, (e) => e);
+    check(`${tag}: a message 5000 ahead of its chain is refused`, tooFar?.kind, 'too-far');
+    check(`${tag}: after the forgeries the genuine message opens`, await textOf(a, genuine), 'genuine');
+    a.destroy();
+    b.destroy();
+    check(`${tag}: destroy erases the root keys`, a.rootKey.every((v) => v === 0) && b.rootKey.every((v) => v === 0), true);
+  }
+}
+
+/** HKDF over WebCrypto, and HKDF-Expand over WebCrypto's HMAC (the chain step), against RFC 5869 test case 1. */
+async function hkdfExpandAgrees() {
+  const salt = fromHex('000102030405060708090a0b0c');
+  const ikm = fromHex('0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b');
+  const info = fromHex('f0f1f2f3f4f5f6f7f8f9');
+  const okm = '3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865';
+  check('HKDF-SHA256 (WebCrypto), RFC 5869 test case 1', await extractAndExpand(salt, ikm, info, 42), okm);
+  const prk = fromHex('077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5');
+  check('HKDF-Expand over HMAC, RFC 5869 test case 1', await expand(prk, info, 42), okm);
 }
 
 /** The same handshake for a static session (§8.1): the transcript binds 'static', and the session keys differ. */
@@ -194,6 +349,8 @@ async function otherChecks() {
 window.runUnitTests = async (example) => {
   try {
     await workedExample(example);
+    await hkdfExpandAgrees();
+    await ratchetEverySuite();
     await otherChecks();
   } catch (e) {
     results.push(`FAIL unexpected error: ${e?.stack ?? e}`);

@@ -5,7 +5,7 @@ import { MalformedFrame } from '../wire/bytes.js';
 import { FrameType, typeName } from '../wire/envelope.js';
 import { Kind, encodeAck, encodeMessage, parsePayload, MAX_ACK_IDS } from '../wire/chat-payload.js';
 import { PeerHandshake } from './peer-handshake.js';
-import { Rejected } from '../session/session.js';
+import { Rejected } from '../session/rejected.js';
 import { Trust } from '../identity/known-peers.js';
 
 const HANDSHAKE_TYPES = new Set([FrameType.HANDSHAKE_INIT, FrameType.HANDSHAKE_RESPONSE, FrameType.HANDSHAKE_FINISH,
@@ -44,6 +44,7 @@ export class Peer {
     return {
       suites: e.suites, session: e.session, room: e.room, self: e.name, peer: this.name, identity: e.identity,
       trace: (step, purpose, values) => e.listener.trace(this.name, step, purpose, values),
+      warn: (text) => e.listener.warning(text),
     };
   }
 
@@ -156,7 +157,8 @@ export class Peer {
       }
       throw e;
     }
-    if (opened.missed > 0n) listener.warning(`${opened.missed} message(s) from ${this.name} never arrived (dropped by the relay?)`);
+    if (opened.missed > 0) listener.warning(`${opened.missed} message(s) from ${this.name} missing: dropped or delayed by the relay`);
+    if (opened.late) listener.warning(`a message from ${this.name} arrived late, after a later one (delayed by the relay?)`);
     let payload;
     try {
       payload = parsePayload(opened.plaintext);

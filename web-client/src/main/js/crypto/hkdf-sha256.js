@@ -1,6 +1,8 @@
 // HKDF-SHA256 (RFC 5869) from WebCrypto. WebCrypto's HKDF runs Extract and Expand in one call, which
-// is all the key schedule needs (every output is Expand(Extract(salt, ikm), info)). The PRK itself
-// is HMAC-SHA256(salt, ikm): computed only to show it in the teaching trace.
+// is all the key schedule and the ratchet's root step need (Expand(Extract(salt, ikm), info)). The
+// ratchet's chain step is Expand alone, keyed by the chain key: RFC 5869 §2.3 over WebCrypto's HMAC,
+// which WebCrypto's HKDF cannot do. The PRK is HMAC-SHA256(salt, ikm): computed only for the trace.
+import { concat, u8 } from '../wire/bytes.js';
 import { subtle } from './webcrypto.js';
 
 export const id = 'HKDF-SHA256';
@@ -18,4 +20,25 @@ export async function derive(ikmKey, salt, info, length) {
 export async function extract(salt, ikm) {
   const key = await subtle().importKey('raw', salt.length ? salt : new Uint8Array(32), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return new Uint8Array(await subtle().sign('HMAC', key, ikm));
+}
+
+/** HKDF-Expand(prk, info, length) (RFC 5869 §2.3): T(i) = HMAC(prk, T(i-1) || info || i). */
+export async function expand(prk, info, length) {
+  if (length > 255 * hashLength) throw new Error(`HKDF-Expand cannot give ${length} bytes`);
+  const key = await subtle().importKey('raw', prk, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const out = new Uint8Array(length);
+  let block = new Uint8Array(0);
+  for (let i = 1, at = 0; at < length; i++, at += hashLength) {
+    const next = new Uint8Array(await subtle().sign('HMAC', key, concat(block, info, u8(i))));
+    block.fill(0);
+    block = next;
+    out.set(block.subarray(0, Math.min(hashLength, length - at)), at);
+  }
+  block.fill(0);
+  return out;
+}
+
+/** HKDF(salt, ikm, info, length) in one call: Expand(Extract(salt, ikm), info). */
+export async function extractAndExpand(salt, ikm, info, length) {
+  return derive(await importIkm(ikm), salt, info, length);
 }

@@ -16,10 +16,10 @@ export function generate(seed = undefined) {
       if (ciphertext.length !== ciphertextLength) {
         throw new InvalidKey(`an ML-KEM-768 ciphertext is ${ciphertextLength} bytes, got ${ciphertext.length}`);
       }
-      const secret = ml_kem768.decapsulate(ciphertext, secretKey);
-      secretKey.fill(0);
-      return secret;
+      return ml_kem768.decapsulate(ciphertext, secretKey);
     },
+    /** Erases the decapsulation key. Not done by finish: a ratchet may try a forged ciphertext first. */
+    destroy: () => secretKey.fill(0),
   };
 }
 

@@ -6,6 +6,10 @@ import { InvalidKey } from './invalid-key.js';
 export const id = 'P256';
 const ALG = { name: 'ECDH', namedCurve: 'P-256' };
 
+/** Sizes of a share's public value and of an answer to it (the ratchet checks them before any key). */
+export const publicLength = 65;
+export const responseLength = 65;
+
 export async function generate() {
   const pair = await subtle().generateKey(ALG, false, ['deriveBits']);
   return share(pair.privateKey, new Uint8Array(await subtle().exportKey('raw', pair.publicKey)));

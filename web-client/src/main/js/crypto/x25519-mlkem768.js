@@ -7,8 +7,10 @@ import * as mlkem from './ml-kem-768.js';
 import * as x25519 from './x25519.js';
 
 export const id = 'X25519MLKEM768';
-const PUBLIC = mlkem.publicKeyLength + 32;
-const RESPONSE = mlkem.ciphertextLength + 32;
+export const publicLength = mlkem.publicKeyLength + 32;
+export const responseLength = mlkem.ciphertextLength + 32;
+const PUBLIC = publicLength;
+const RESPONSE = responseLength;
 
 /**
  * known (optional, the worked example only): { private: ML-KEM seed d || z (64) || X25519 private (32),
@@ -26,6 +28,7 @@ export async function generate(known = undefined) {
       const dhSecret = await dh.finish(message.subarray(mlkem.ciphertextLength));
       return concat(await kem.finish(message.subarray(0, mlkem.ciphertextLength)), dhSecret);
     },
+    destroy: () => kem.destroy(),
   };
 }
 

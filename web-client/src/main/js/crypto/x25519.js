@@ -5,6 +5,10 @@ import { InvalidKey } from './invalid-key.js';
 
 export const id = 'X25519';
 
+/** Sizes of a share's public value and of an answer to it (the ratchet checks them before any key). */
+export const publicLength = 32;
+export const responseLength = 32;
+
 export async function generate() {
   const pair = await subtle().generateKey({ name: 'X25519' }, false, ['deriveBits']);
   return share(pair.privateKey, new Uint8Array(await subtle().exportKey('raw', pair.publicKey)));

@@ -10,7 +10,8 @@ import { HandshakeError } from './handshake-error.js';
 import { KeySchedule } from './key-schedule.js';
 import { safetyCode } from './safety.js';
 import { Labels, PROTOCOL_NAME, Transcript, handshakeHash } from './transcript.js';
-import { Session } from '../session/session.js';
+import { StaticSession } from '../session/static-session.js';
+import { RatchetSession } from '../session/ratchet/ratchet-session.js';
 
 const RESPONDER_SIGNATURE = ascii(`${PROTOCOL_NAME} responder signature`);
 const INITIATOR_SIGNATURE = ascii(`${PROTOCOL_NAME} initiator signature`);
@@ -61,7 +62,8 @@ export class Initiator {
       if (e instanceof InvalidKey) throw new HandshakeError(`invalid ephemeral key from ${ctx.peer}: ${e.message}`);
       throw e;
     }
-    this.shares.clear(); // every ephemeral key of this attempt: the others were never used
+    for (const share of this.shares.values()) share.destroy?.(); // every ephemeral key of this attempt
+    this.shares.clear();
     ctx.trace?.('shared-secret', `${ctx.peer} chose ${suite.id}; our private key and the peer's answer give the same secret on both sides, the relay cannot compute it`,
       { 'peer message': response.ephemeral });
     const t = new Transcript(ctx.trace);
@@ -204,16 +206,13 @@ async function staticSession(ctx, schedule, initiator, facts) {
   ctx.trace?.('keys', 'static session: one key and base IV per direction, a message can never be reflected back as the other side\'s',
     Object.fromEntries([['i2r key', keys.i2rKey], ['i2r iv', keys.i2rIv], ['r2i key', keys.r2iKey], ['r2i iv', keys.r2iIv]]
       .map(([k, v]) => [k, Uint8Array.from(v)])));
-  return Session.create(ctx, initiator, keys, facts);
+  return StaticSession.create(ctx, initiator, keys, facts);
 }
 
 async function ratchetSession(ctx, schedule, initiator, facts) {
   const keys = await schedule.ratchetKeys();
+  const shown = (v) => (ctx.traceSecrets ? Uint8Array.from(v) : '(secret)');
   ctx.trace?.('keys', 'ratchet session: the root key and the first chain key of each direction; every message key comes from a chain step',
-    Object.fromEntries([['root key', keys.rootKey], ['i2r chain key', keys.i2rChainKey], ['r2i chain key', keys.r2iChainKey]]
-      .map(([k, v]) => [k, Uint8Array.from(v)])));
-  Object.values(keys).forEach((k) => k.fill(0));
-  // Not reachable from the page yet (it offers static sessions only); the Double Ratchet replaces this.
-  const unavailable = () => { throw new Error('this page cannot make ratchet sessions yet: choose static on both sides'); };
-  return { suite: ctx.suite, ...facts, seal: unavailable, open: unavailable, destroy() {} };
+    { 'root key': shown(keys.rootKey), 'i2r chain key': shown(keys.i2rChainKey), 'r2i chain key': shown(keys.r2iChainKey) });
+  return RatchetSession.create(ctx, initiator, keys, facts);
 }

@@ -4,6 +4,9 @@
 import { ascii, concat } from '../wire/bytes.js';
 import { PROTOCOL_NAME } from './transcript.js';
 
+/** info(label) = "BlindRelay/2 " || suite id || " " || label: every label is bound to the version and the suite. */
+export const info = (suite, label) => ascii(`${PROTOCOL_NAME} ${suite.id} ${label}`);
+
 export class KeySchedule {
   static async create(suite, h1, sharedSecret, trace) {
     const ks = new KeySchedule(suite, h1, await suite.kdf.importIkm(sharedSecret));
@@ -22,7 +25,7 @@ export class KeySchedule {
   }
 
   info(label) {
-    return ascii(`${PROTOCOL_NAME} ${this.suite.id} ${label}`);
+    return info(this.suite, label);
   }
 
   expand(label, length, extra = new Uint8Array(0)) {

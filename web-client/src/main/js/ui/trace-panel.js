@@ -5,7 +5,8 @@ import { el, $ } from './dom.js';
 
 const MAX_STEPS = 400;
 /** Secrets the handshake derives: named in the panel, never shown (the terminal's --trace shows them, on request). */
-const SECRET = new Set(['prk', 'i2r key', 'r2i key']);
+const SECRET = new Set(['prk', 'i2r key', 'r2i key', 'root key', 'root key before', 'i2r chain key', 'r2i chain key',
+  'chain key', 'message key', 'secret']);
 
 /** Long values (ML-KEM keys are 1184 bytes) are cut to their first 48 bytes: enough to compare. */
 const show = (value) => (value instanceof Uint8Array

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A browser user and a Java terminal user in one room, through a real relay, for every suite both
- * support, with the browser joining first (it responds to the handshake) and second (it initiates):
- * both see the same safety code, chat both ways, the browser shows ✓ once its message is
- * acknowledged, and nothing the relay forwarded contains either plaintext.
+ * support, with the browser joining first (it responds to the handshake) and second (it initiates), in
+ * ratchet sessions (the default on both sides): both see the same safety code, chat both ways for
+ * several turns, the browser shows ✓ once its message is acknowledged, and nothing the relay forwarded
+ * contains either plaintext.
  */
 class BrowserAndTerminalChatTest {
 
@@ -75,6 +76,12 @@ class BrowserAndTerminalChatTest {
             terminal.chat().send(fromTerminal);
             alice.awaitMessage("Bob", fromTerminal);
             alice.awaitLine("chat", "Alice", fromBrowser); // own line, marked as Alice's
+            for (int turn = 2; turn <= 3; turn++) { // more turns of the ratchet (a step each, the second a second later at most)
+                alice.send("browser turn " + turn);
+                terminal.events().awaitMessage("Alice", "browser turn " + turn, WebRelay.timeout());
+                terminal.chat().send("terminal turn " + turn);
+                alice.awaitMessage("Bob", "terminal turn " + turn);
+            }
 
             for (byte[] frame : relay.forwarded()) {
                 String seen = new String(frame, StandardCharsets.ISO_8859_1);

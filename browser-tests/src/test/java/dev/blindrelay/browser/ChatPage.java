@@ -2,6 +2,7 @@ package dev.blindrelay.browser;
 
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,17 @@ final class ChatPage {
 
     /** Opens the page the relay serves and joins {@code room} with the suite preference list. */
     static ChatPage join(Browser browser, String baseUrl, String name, String room, String suites) {
+        return join(browser, baseUrl, name, room, suites, "ratchet");
+    }
+
+    /** ... with a session type (#session: ratchet, the default, or static). */
+    static ChatPage join(Browser browser, String baseUrl, String name, String room, String suites, String session) {
         browser.open(baseUrl);
         ChatPage page = new ChatPage(browser, name);
         page.fill("#name", name);
         page.fill("#room", room);
         page.fill("#suite", suites);
+        new Select(browser.find("#session")).selectByValue(session);
         browser.find("#join").click();
         browser.await(name + " joined", d -> browser.find("#message").isEnabled()
                 || !browser.pageText("#join-error").isEmpty());

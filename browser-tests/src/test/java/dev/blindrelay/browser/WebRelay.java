@@ -38,7 +38,7 @@ final class WebRelay implements AutoCloseable {
 
     static final PluginRegistry PLUGINS = PluginRegistry.load();
     /** The kind of session the Java clients make: the page's default (both sides must agree). */
-    static final SessionKind SESSION = SessionKind.STATIC;
+    static final SessionKind SESSION = SessionKind.RATCHET;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Transport ws = PLUGINS.transports().get("ws");
@@ -119,10 +119,21 @@ final class WebRelay implements AutoCloseable {
 
     JavaClient javaClient(String name, String room, List<String> suiteIdsOrAliases, IdentityKeyPair identity,
                           boolean reconnect) throws IOException {
+        return javaClient(name, room, suiteIdsOrAliases, identity, reconnect, SESSION);
+    }
+
+    /** With a session type of its own (both sides must agree, or the responder refuses with REJECT 4). */
+    JavaClient javaClient(String name, String room, List<String> suites, IdentityKeyPair identity, SessionKind session)
+            throws IOException {
+        return javaClient(name, room, suites, identity, false, session);
+    }
+
+    private JavaClient javaClient(String name, String room, List<String> suiteIdsOrAliases, IdentityKeyPair identity,
+                                  boolean reconnect, SessionKind session) throws IOException {
         SuitePreference suites = SuitePreference.of(suiteIdsOrAliases.stream().map(PLUGINS::suite).toList());
         RecordingListener events = new RecordingListener(name);
         ClientSettings settings = ClientSettings.of(name, room, server.address())
-                .withReconnect(reconnect).withSession(SessionOptions.of(SESSION));
+                .withReconnect(reconnect).withSession(SessionOptions.of(session));
         ChatClient chat = new ChatClient(settings, suites, identity, KnownPeers.inMemory(), connector, events, Tracer.NONE);
         synchronized (clients) {
             clients.add(chat);

@@ -1,26 +1,19 @@
-// A session with one peer (PROTOCOL.md §8): a key and base IV per direction, counters that only go
-// up, nonce = IV XOR counter, associated data = every byte before the ciphertext.
-// This is the piece the Double Ratchet replaces: the engine only calls seal(), open() and the fields.
+// A static session with one peer (PROTOCOL.md §8.1, `--session static`): a key and base IV per
+// direction, counters that only go up, nonce = IV XOR counter, associated data = every byte before the
+// ciphertext. The engine only calls seal(), open(), destroy() and the fields, as for a ratchet session.
 import { concat, u64 } from '../wire/bytes.js';
 import { FrameType, encodeHeader } from '../wire/envelope.js';
+import { Rejected, requireOurs } from './rejected.js';
 
 const MAX_COUNTER = 1n << 63n;
 
-export class Rejected extends Error {
-  /** kind: 'replay' | 'tampered' | 'foreign' */
-  constructor(kind, message) {
-    super(message);
-    this.kind = kind;
-  }
-}
-
-export class Session {
+export class StaticSession {
   static async create(ctx, initiator, keys, facts) {
     const { aead } = ctx.suite;
     const [sendKey, sendIv, receiveKey, receiveIv] = initiator
       ? [keys.i2rKey, keys.i2rIv, keys.r2iKey, keys.r2iIv]
       : [keys.r2iKey, keys.r2iIv, keys.i2rKey, keys.i2rIv];
-    const session = new Session(ctx, facts);
+    const session = new StaticSession(ctx, facts);
     session.sendKey = await aead.importKey(sendKey);
     session.receiveKey = await aead.importKey(receiveKey);
     session.sendIv = sendIv;
@@ -57,9 +50,7 @@ export class Session {
 
   /** Opens a DATA frame addressed to us: {plaintext, counter, missed}. Throws Rejected. */
   async open(envelope, frame) {
-    if (envelope.sender !== this.peer || envelope.recipient !== this.self || envelope.room !== this.room) {
-      throw new Rejected('foreign', `frame from ${envelope.sender} to ${envelope.recipient} does not belong to the session ${this.peer} -> ${this.self}`);
-    }
+    requireOurs(this, envelope);
     const at = envelope.bodyOffset;
     if (frame.length < at + 8 + this.suite.aead.tagLength) {
       throw new Rejected('tampered', `rejected a tampered or forged message from ${this.peer} (too short to be genuine)`);
@@ -82,7 +73,7 @@ export class Session {
     this.receiveNext = counter + 1n;
     this.trace?.('open', 'decrypt: the tag proves the peer sent exactly these bytes; the counter must be new, so a replay is refused',
       { counter: counter.toString() });
-    return { plaintext, counter, missed };
+    return { plaintext, missed: Number(missed), late: false };
   }
 
   destroy() {
