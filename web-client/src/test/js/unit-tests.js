@@ -284,6 +284,23 @@ async function ratchetEverySuite() {
   }
 }
 
+/** The bound on kept keys (§8.2, 1000 by default; 3 here): beyond it a message is refused, the oldest kept key goes first. */
+async function skippedKeyBound() {
+  const { a, b } = await ratchetPair(SUITES[0], { stepIntervalMs: 0, maxSkipped: 3 });
+  const sent = [];
+  for (let i = 0; i < 9; i++) sent.push(await sealText(a, `m${i}`));
+  const refused = await b.open(parseEnvelope(sent[4]), sent[4]).then(() => null, (e) => e);
+  check('bound: a message 4 ahead with 3 keys kept at most is refused', refused?.kind, 'too-far');
+  const third = await b.open(parseEnvelope(sent[3]), sent[3]);
+  check('bound: a message 3 ahead opens, 3 messages missing', `${parsePayload(third.plaintext).text} ${third.missed}`, 'm3 3');
+  check('bound: 3 keys kept', b.skipped.size, 3);
+  await textOf(b, sent[7]); // keeps m4..m6: the oldest (m0..m2) are erased
+  check('bound: still 3 keys kept', b.skipped.size, 3);
+  await throws('bound: the oldest kept key was erased: its message is refused', () => b.open(parseEnvelope(sent[0]), sent[0]), Rejected);
+  check('bound: a newer kept key still opens its message', await textOf(b, sent[5]), 'm5');
+  check('bound: a kept key is erased once used', b.skipped.size, 2);
+}
+
 /** HKDF over WebCrypto, and HKDF-Expand over WebCrypto's HMAC (the chain step), against RFC 5869 test case 1. */
 async function hkdfExpandAgrees() {
   const salt = fromHex('000102030405060708090a0b0c');
@@ -351,6 +368,7 @@ window.runUnitTests = async (example) => {
     await workedExample(example);
     await hkdfExpandAgrees();
     await ratchetEverySuite();
+    await skippedKeyBound();
     await otherChecks();
   } catch (e) {
     results.push(`FAIL unexpected error: ${e?.stack ?? e}`);
