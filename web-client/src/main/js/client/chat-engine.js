@@ -23,7 +23,7 @@ export class ChatEngine {
    * options: { name, room, suites (accepted, most preferred first: the offer when we initiate),
    *            session ('ratchet' or 'static', as --session), url, identity, listener, maxQueued }
    */
-  constructor({ name, room, suites, session, url, identity, listener, maxQueued = 1000 }) {
+  constructor({ name, room, suites, session = 'ratchet', url, identity, listener, maxQueued = 1000 }) {
     Object.assign(this, { name, room, suites, session, url, identity, listener, maxQueued });
     this.knownPeers = new KnownPeers(name);
     this.peers = new Map();
