@@ -16,15 +16,22 @@ final class ChannelLink implements RelayLink {
     private final Channel channel;
     private final Framing framing;
     private final String description;
+    /** The read batch of this link's event loop, or null. */
+    private final ReadBatch batch;
     private ArrayDeque<byte[]> mailbox;
     private boolean drainScheduled;
     /** Frames sent in this event-loop turn and not yet written to the channel, or null. Event loop only. */
     private ByteBuf gathered;
     private boolean flushScheduled;
+    /** This link's range of its read batch's buffer, if any. */
+    private ByteBuf runBuffer;
+    private int runStart;
+    private int runEnd;
 
     ChannelLink(Channel channel, Framing framing) {
         this.channel = channel;
         this.framing = framing;
+        this.batch = ReadBatch.of(channel);
         this.description = framing.transportId() + "/" + Channels.format(channel.remoteAddress());
     }
 
@@ -44,12 +51,14 @@ final class ChannelLink implements RelayLink {
     }
 
     /**
-     * On the link's own event loop (a sender on the same thread, the usual case with one io thread), the frame is
-     * copied into a buffer that gathers the frames of this event-loop turn; a task at the end of the turn writes
-     * it and flushes, so that a read batch costs one buffer and one write per recipient instead of one of each
-     * per frame. From another thread the frame is copied into an array and sent as by {@link #send(byte[])}.
-     * Bytes gathered and not yet written (at most {@value #GATHER_BYTES}) count in neither
-     * {@link #isWritable} nor {@link #queuedBytes}.
+     * On the link's own event loop (a sender on the same thread, the usual case with one io thread) nothing is sent
+     * at once: a frame that is the view a decoder of this framing is handing on ({@link ReadBatch}) extends this
+     * link's range of that read buffer, written as one slice when the buffer is done; any other frame is copied
+     * into a buffer that gathers the frames of this event-loop turn. A task at the end of the turn writes what is
+     * left and flushes, so that a read batch costs one write per recipient instead of one per frame. From another
+     * thread the frame is copied into an array and sent as by {@link #send(byte[])}. Bytes gathered and not yet
+     * written (at most one read buffer or {@value #GATHER_BYTES}) count in neither {@link #isWritable} nor
+     * {@link #queuedBytes}.
      */
     @Override
     public void send(ByteBuffer frame) {
@@ -58,24 +67,74 @@ final class ChannelLink implements RelayLink {
             RelayLink.super.send(frame);
             return;
         }
-        int size = overhead + frame.remaining();
-        if (gathered != null && gathered.writableBytes() < size) {
-            writeGathered();
+        if (batch != null && batch.isCurrent(frame, framing)) {
+            extendRun();
+        } else {
+            endRun();
+            int size = overhead + frame.remaining();
+            gatherRoom(size);
+            framing.appendFrame(gathered, frame);
         }
-        if (gathered == null) {
-            gathered = channel.alloc().ioBuffer(Math.max(GATHER_BYTES, size));
-        }
-        framing.appendFrame(gathered, frame);
         if (!flushScheduled) {
             flushScheduled = true;
             channel.eventLoop().execute(this::flushGathered);
         }
     }
 
+    /** Adds the frame being handed on to this link's range of the read buffer, or starts a range with it. */
+    private void extendRun() {
+        ByteBuf read = batch.buffer();
+        if (runBuffer == read && runEnd == batch.frameStart()) {
+            runEnd = batch.frameEnd();
+            return;
+        }
+        writeGathered();
+        runBuffer = read;
+        runStart = batch.frameStart();
+        runEnd = batch.frameEnd();
+        batch.hold(this);
+    }
+
+    /**
+     * Writes this link's range of the read buffer: as a slice of it when the range is at least half of the buffer,
+     * otherwise copied, so that what waits for a slow reader never holds more than twice its size in read buffers.
+     * The gathered buffer is empty while a range is open, so the order of frames is kept.
+     */
+    void endRun() {
+        ByteBuf read = runBuffer;
+        if (read == null) {
+            return;
+        }
+        runBuffer = null;
+        int length = runEnd - runStart;
+        if (2 * length >= read.capacity()) {
+            if (channel.isActive()) {
+                channel.write(read.retainedSlice(runStart, length), channel.voidPromise());
+            }
+        } else {
+            gatherRoom(length);
+            gathered.writeBytes(read, runStart, length);
+        }
+    }
+
+    /** Makes room for {@code size} more bytes in the gathered buffer, writing it first when it is too full. */
+    private void gatherRoom(int size) {
+        if (gathered != null && gathered.writableBytes() < size) {
+            writeGathered();
+        }
+        if (gathered == null) {
+            gathered = channel.alloc().ioBuffer(Math.max(GATHER_BYTES, size));
+        }
+    }
+
     /** Hands what was gathered to the channel, without a flush. On the event loop (elsewhere nothing is gathered). */
     private void writeGathered() {
+        if (!channel.eventLoop().inEventLoop()) {
+            return;
+        }
+        endRun();
         ByteBuf out = gathered;
-        if (out != null && channel.eventLoop().inEventLoop()) {
+        if (out != null) {
             gathered = null;
             if (channel.isActive()) {
                 channel.write(out, channel.voidPromise());

@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -20,6 +21,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +65,7 @@ public final class NettyRelayServer implements RelayServer {
         Objects.requireNonNull(options, "options");
         EventLoopGroup group = EventLoops.create("relay-" + framing.transportId() + "-io", options.ioThreads());
         Set<Channel> links = ConcurrentHashMap.newKeySet();
+        Map<EventLoop, ReadBatch> batches = new ConcurrentHashMap<>();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -73,6 +76,8 @@ public final class NettyRelayServer implements RelayServer {
                         links.add(channel);
                         channel.closeFuture().addListener(closed -> links.remove(channel));
                         Channels.configure(channel, options);
+                        // One per event loop: links on that loop forward what it reads as slices (see ReadBatch).
+                        ReadBatch.attach(channel, batches.computeIfAbsent(channel.eventLoop(), loop -> new ReadBatch()));
                         channel.pipeline().addLast("flush", new FlushConsolidationHandler(
                                 Channels.FLUSHES_BEFORE_EXPLICIT_FLUSH, true));
                         framing.initRelayPipeline(channel.pipeline(), options);

@@ -1,5 +1,7 @@
 package dev.blindrelay.transport.tcp;
 
+import dev.blindrelay.transport.netty.Framing;
+import dev.blindrelay.transport.netty.ReadBatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -19,15 +21,25 @@ final class LengthPrefixSplitter extends ChannelInboundHandlerAdapter {
     private static final int PREFIX = LengthPrefixDecoder.HEADER_LENGTH;
 
     private final int maxFrameLength;
+    /** The framing whose bytes on the wire this reads, for {@link ReadBatch}. */
+    private final Framing framing;
+    /** The read batch of the channel's event loop, or null: then every frame the relay forwards is copied. */
+    private ReadBatch batch;
     /** The start of a frame cut by the end of the last read, or null. */
     private ByteBuf partial;
     private boolean failed;
 
-    LengthPrefixSplitter(int maxFrameLength) {
+    LengthPrefixSplitter(int maxFrameLength, Framing framing) {
         if (maxFrameLength < 1) {
             throw new IllegalArgumentException("maxFrameLength must be positive, got " + maxFrameLength);
         }
         this.maxFrameLength = maxFrameLength;
+        this.framing = framing;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        batch = ReadBatch.of(ctx.channel());
     }
 
     @Override
@@ -49,14 +61,27 @@ final class LengthPrefixSplitter extends ChannelInboundHandlerAdapter {
     }
 
     private void split(ChannelHandlerContext ctx, ByteBuf in) {
-        while (!failed && in.readableBytes() >= PREFIX) {
-            int at = in.readerIndex();
-            int length = in.getInt(at);
-            if (!accepted(ctx, length) || in.readableBytes() - PREFIX < length) {
-                break;
+        if (batch != null) {
+            batch.begin(framing, in);
+        }
+        try {
+            while (!failed && in.readableBytes() >= PREFIX) {
+                int at = in.readerIndex();
+                int length = in.getInt(at);
+                if (!accepted(ctx, length) || in.readableBytes() - PREFIX < length) {
+                    break;
+                }
+                in.readerIndex(at + PREFIX + length);
+                ByteBuffer view = in.internalNioBuffer(at + PREFIX, length);
+                if (batch != null) {
+                    batch.frame(view, at, at + PREFIX + length);
+                }
+                ctx.fireChannelRead(view);
             }
-            in.readerIndex(at + PREFIX + length);
-            ctx.fireChannelRead(in.internalNioBuffer(at + PREFIX, length));
+        } finally {
+            if (batch != null) {
+                batch.end(); // before the buffer is released: the links that hold a range of it take a slice
+            }
         }
         if (!failed && in.isReadable()) {
             partial = ctx.alloc().buffer(in.readableBytes());

@@ -26,7 +26,7 @@ final class TcpFraming implements Framing {
     /** The relay hands frames on as views of what it read, and gathers what it sends (see {@link #appendFrame}). */
     @Override
     public void initRelayPipeline(ChannelPipeline pipeline, TransportOptions options) {
-        pipeline.addLast("frame-splitter", new LengthPrefixSplitter(options.maxFrameLength()));
+        pipeline.addLast("frame-splitter", new LengthPrefixSplitter(options.maxFrameLength(), this));
         pipeline.addLast("frame-encoder", LengthPrefixEncoder.INSTANCE);
     }
 

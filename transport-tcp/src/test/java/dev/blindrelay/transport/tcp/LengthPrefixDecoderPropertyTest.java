@@ -143,7 +143,7 @@ class LengthPrefixDecoderPropertyTest {
     private static Decoded decode(byte[] stream, int[] cuts, boolean splitter) {
         CountingAllocator allocator = new CountingAllocator();
         EmbeddedChannel channel = splitter
-                ? new EmbeddedChannel(new LengthPrefixSplitter(MAX), new ViewCopier())
+                ? new EmbeddedChannel(new LengthPrefixSplitter(MAX, null), new ViewCopier())
                 : new EmbeddedChannel(new LengthPrefixDecoder(MAX));
         channel.config().setAllocator(allocator);
         List<ByteBuf> reads = new ArrayList<>();

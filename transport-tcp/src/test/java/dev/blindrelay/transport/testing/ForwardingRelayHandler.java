@@ -3,6 +3,7 @@ package dev.blindrelay.transport.testing;
 import dev.blindrelay.spi.RelayHandler;
 import dev.blindrelay.spi.RelayLink;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,7 @@ public final class ForwardingRelayHandler implements RelayHandler {
     public final List<Writability> writability = new CopyOnWriteArrayList<>();
     public final AtomicLong maxQueuedBytes = new AtomicLong();
     public final Set<RelayLink> paused = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger views = new AtomicInteger();
 
     public ForwardingRelayHandler(Mode mode) {
         this.mode = mode;
@@ -66,6 +68,31 @@ public final class ForwardingRelayHandler implements RelayHandler {
             return;
         }
         target.send(frame);
+        applyBackpressure(link, target);
+    }
+
+    /**
+     * A frame that a transport hands on as a view of its read buffer (tcp): every fiftieth is sent on as a copy, the
+     * others as the view itself, as the router's short way does, so that both ways of sending meet in one stream.
+     */
+    @Override
+    public void frameReceived(RelayLink link, ByteBuffer frame) {
+        byte[] copy = new byte[frame.remaining()];
+        frame.get(frame.position(), copy);
+        received.add(copy);
+        RelayLink target = target(link);
+        if (target == null) {
+            return;
+        }
+        if (views.incrementAndGet() % 50 == 0) {
+            target.send(copy);
+        } else {
+            target.send(frame);
+        }
+        applyBackpressure(link, target);
+    }
+
+    private void applyBackpressure(RelayLink link, RelayLink target) {
         maxQueuedBytes.accumulateAndGet(target.queuedBytes(), Math::max);
         if (!target.isWritable() && paused.add(link)) {
             link.setReading(false);
