@@ -219,6 +219,8 @@ export class ChatEngine {
       peer.queue(this.heldForRoom);
       this.run(() => peer.initiate());
     }
+    // Typed while disconnected with nobody known, and nobody here now: said, never dropped silently.
+    if (this.peers.size === 0) for (const p of this.heldForRoom) this.listener.notDelivered('the room', p.id, 'nobody else is in the room');
     this.heldForRoom = [];
     this.absent = [];
     if (this.heldFor.size) this.giveUpLater();

@@ -93,6 +93,7 @@ final class WebRelay implements AutoCloseable {
 
     /** Stops listening and drops every connection, as a relay that crashed. */
     void stop() {
+        router.stopping();
         server.close();
         router.close();
     }

@@ -71,6 +71,7 @@ public final class Relay implements AutoCloseable {
     @Override
     public void close() {
         router.broadcastNotice("relay is shutting down");
+        router.stopping();
         servers.forEach(RelayServer::close);
         router.close();
     }

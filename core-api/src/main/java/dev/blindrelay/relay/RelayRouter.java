@@ -43,6 +43,8 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
     private final MemberDirectory directory;
     /** Observers see every forwarded frame parsed, so with one every frame goes the full way. */
     private final boolean observed;
+    /** Set by {@link #stopping()}: every connection is about to close, so nobody is told that others left. */
+    private volatile boolean stopping;
 
     public RelayRouter(RelayLimits limits, RelayObserver observer) {
         this(limits, observer, MemberDirectory.LOCAL);
@@ -338,7 +340,19 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
 
     /** For directories: a PEER_JOINED or PEER_LEFT about {@code name}. */
     public void tell(Member member, FrameType type, String name) {
-        send(member, type, RelayMessages.name(name));
+        if (!stopping) {
+            send(member, type, RelayMessages.name(name));
+        }
+    }
+
+    /**
+     * The relay is about to close every connection: from now on no member hears of another's departure. The
+     * connections close one at a time, so a PEER_LEFT could otherwise reach a member before its own close,
+     * and it would take the other for gone (and drop what it holds for them) instead of waiting for both to
+     * reconnect.
+     */
+    public void stopping() {
+        stopping = true;
     }
 
     /** For directories: the members of a room on this relay. */

@@ -413,6 +413,18 @@ class RelayRouterTest {
     }
 
     @Test
+    void stopping_closesOneByOneWithoutPeerLeft_soNobodyTakesTheOthersForGone() throws Exception {
+        RecordingLink alice = member("alice");
+        RecordingLink bob = member("bob");
+        alice.clear();
+        router.stopping();
+        router.disconnected(bob); // the relay closes bob's connection before alice's
+
+        assertThat(alice.types()).doesNotContain(FrameType.PEER_LEFT);
+        assertThat(router.membersOf(ROOM)).containsExactly("alice");
+    }
+
+    @Test
     void disconnected_othersHearPeerLeftAndRoomIsForgotten() throws Exception {
         RecordingLink alice = member("alice");
         RecordingLink bob = member("bob");
