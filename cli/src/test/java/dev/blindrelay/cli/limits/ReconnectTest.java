@@ -19,10 +19,8 @@ class ReconnectTest {
         InetSocketAddress address = first.address();
         // Alice, who typed the message, comes back first and finds the room empty: her message must
         // wait for Bob, who retries more slowly, and reach him when he rejoins.
-        ClientSettings bobSettings = new ClientSettings("bob", "lobby", address, Duration.ofSeconds(5), 100, true,
-                Duration.ofMillis(1000), Duration.ofSeconds(30));
-        ClientSettings aliceSettings = new ClientSettings("alice", "lobby", address, Duration.ofSeconds(5), 100, true,
-                Duration.ofMillis(50), Duration.ofSeconds(30));
+        ClientSettings bobSettings = reconnecting("bob", address, Duration.ofMillis(1000));
+        ClientSettings aliceSettings = reconnecting("alice", address, Duration.ofMillis(50));
         LiveRelay second = null;
         try (Chatter bob = Chatter.join(bobSettings);
              Chatter alice = Chatter.join(aliceSettings)) {
@@ -60,10 +58,8 @@ class ReconnectTest {
     void relayRestart_midRatchet_messagesInFlightAreShownOnce_andTheNewSessionsRatchetOn() throws Exception {
         LiveRelay first = LiveRelay.start(RelayLimits.defaults());
         InetSocketAddress address = first.address();
-        ClientSettings bobSettings = new ClientSettings("bob", "lobby", address, Duration.ofSeconds(5), 100, true,
-                Duration.ofMillis(200), Duration.ofSeconds(30));
-        ClientSettings aliceSettings = new ClientSettings("alice", "lobby", address, Duration.ofSeconds(5), 100, true,
-                Duration.ofMillis(50), Duration.ofSeconds(30));
+        ClientSettings bobSettings = reconnecting("bob", address, Duration.ofMillis(200));
+        ClientSettings aliceSettings = reconnecting("alice", address, Duration.ofMillis(50));
         LiveRelay second = null;
         try (Chatter bob = Chatter.join(bobSettings);
              Chatter alice = Chatter.join(aliceSettings)) {
@@ -113,8 +109,7 @@ class ReconnectTest {
     @Test
     void relayGone_eachReconnectAttemptIsOneLineThatSaysWhyTheLastFailed() throws Exception {
         LiveRelay relay = LiveRelay.start(RelayLimits.defaults());
-        ClientSettings settings = new ClientSettings("alice", "lobby", relay.address(), Duration.ofSeconds(5), 100, true,
-                Duration.ofMillis(20), Duration.ofSeconds(30));
+        ClientSettings settings = reconnecting("alice", relay.address(), Duration.ofMillis(20));
         try (Chatter alice = Chatter.join(settings)) {
             relay.close();
             alice.events.awaitDisconnected();
@@ -129,5 +124,11 @@ class ReconnectTest {
             assertThat(alice.events.statuses()).as("one line per attempt, nothing else about it")
                     .noneMatch(line -> line.startsWith("Reconnect failed"));
         }
+    }
+
+    /** A client in room lobby that reconnects on its own, first retrying after {@code firstRetry}. */
+    private static ClientSettings reconnecting(String name, InetSocketAddress address, Duration firstRetry) {
+        return new ClientSettings(name, "lobby", address, Duration.ofSeconds(5), 100, true, firstRetry,
+                Duration.ofSeconds(30));
     }
 }
