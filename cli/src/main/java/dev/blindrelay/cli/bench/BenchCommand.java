@@ -114,30 +114,13 @@ public final class BenchCommand implements Command {
 
     private static Verdict raw(BenchOptions options, Report report)
             throws IOException, InterruptedException {
-        Verdict verdict;
         try (Target target = relay(options)) {
+            if (options.baseline()) {
+                return BaselineComparison.run(options, target, report);
+            }
             report.section("raw frames through the relay").text("target", "target", target.describe());
-            verdict = new RawLoad(options).run(target, report, "raw", true);
+            return new RawLoad(options).run(target, report, "raw", true);
         }
-        if (!options.baseline()) {
-            return verdict;
-        }
-        try (Target forwarder = ChildTarget.forwarder()) {
-            report.section("the same frames through the plain frame forwarder")
-                    .text("baseline_target", "target", forwarder.describe());
-            verdict = verdict.and(new RawLoad(options).run(forwarder, report, "baseline", false));
-        }
-        try (Target copier = ChildTarget.copier()) {
-            report.section("the same frames through the byte-copying forwarder (the loopback limit)")
-                    .text("copier_target", "target", copier.describe());
-            verdict = verdict.and(new RawLoad(options).run(copier, report, "copier", false));
-        }
-        report.section("relay versus the baselines")
-                .number("relay_vs_forwarder", "relay throughput / frame forwarder throughput",
-                        report.value("raw_per_second") / report.value("baseline_per_second"), "x")
-                .number("relay_vs_copier", "relay throughput / byte-copier throughput",
-                        report.value("raw_per_second") / report.value("copier_per_second"), "x");
-        return verdict;
     }
 
     private static Target relay(BenchOptions options) throws IOException {

@@ -27,7 +27,7 @@ import java.util.List;
  * @param sessions   chat: the session types to load, one after the other in this run (the first is the one the
  *                   verdict and the main figures are about when there are several)
  * @param oneWay     chat: only the first member of each room sends; the others acknowledge
- * @param repeat     chat with several session types: rounds in which the types take turns
+ * @param repeat     rounds in which the session types (chat) or the relay and its baselines (raw) take turns
  */
 record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, String suite, String transport,
                     List<InetSocketAddress> relays, List<String> nats, Path json, boolean baseline, int ioThreads,

@@ -77,8 +77,8 @@ public final class Settings {
             new Setting("baseline", null, null, "bench: with --raw, also run a plain frame forwarder and a byte copier and compare"),
             new Setting("idle", null, null, "bench: clients join, handshake and stay idle; report relay memory"),
             new Setting("join-rate", "N", "0", "bench: joins per second at most, 0 = as fast as welcomed"),
-            new Setting("repeat", "N", "1", "bench with --session ratchet,static: rounds in which the session types "
-                    + "take turns; the ratio is of the medians"),
+            new Setting("repeat", "N", "1", "bench with --session ratchet,static or --raw --baseline: rounds in which "
+                    + "the session types (or the relay and its baselines) take turns; figures are medians"),
             new Setting("one-way", null, null, "bench: only the first member of each room sends (the others "
                     + "acknowledge), instead of everyone at once"),
             new Setting("help", null, null, "show this help"));

@@ -52,6 +52,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void rawWithBaselineRepeated_givesEveryRoundsRatioAndTheirMedian() {
+        CliRun run = CliRun.of("bench", "--raw", "--baseline", "--repeat", "2", "--clients", "2", "--messages", "400");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("2 rounds, taking turns; medians")
+                .containsPattern("relay / byte copier, each round +[0-9.]+, [0-9.]+ x")
+                .containsPattern("byte copier: delivered per second, each round +[0-9,]+, [0-9,]+ msg/s")
+                .contains("PASS: delivered == sent");
+    }
+
+    @Test
     void idle_reportsTheRelaysConnectionsAndHeap() {
         CliRun run = CliRun.of("bench", "--idle", "--clients", "10", "--suite", "x25519-chacha");
 
