@@ -49,6 +49,7 @@ public final class BenchCommand implements Command {
             return 0;
         }
         BenchOptions options = BenchOptions.from(settings);
+        DescriptorLimit.check(options.clients());
         Injector injector = Wiring.injector(Plugins.load(console.err()), options.suite(),
                 List.of(options.transport()), Wiring.instance(Settings.class, settings));
         CipherSuite suite = injector.getInstance(CipherSuite.class);
@@ -103,12 +104,17 @@ public final class BenchCommand implements Command {
         try (Target target = relay(options)) {
             report.section(options.mode() == BenchOptions.Mode.IDLE ? "idle clients" : "encrypted chat")
                     .text("target", "target", target.describe());
+            Connector spread = LoopbackSources.spread(connector, target.addresses(), options.clients());
+            if (LoopbackSources.count(spread) > 1) {
+                report.number("source_addresses", "loopback source addresses (ephemeral ports are per address)",
+                        LoopbackSources.count(spread), "");
+            }
             List<SessionKind> kinds = options.sessions();
             if (kinds.size() == 1) {
-                return new ChatLoad(options, suite, connector, target, SessionOptions.of(kinds.get(0))).run(report);
+                return new ChatLoad(options, suite, spread, target, SessionOptions.of(kinds.get(0))).run(report);
             }
             return SessionComparison.run(options, kinds, report,
-                    kind -> new ChatLoad(options, suite, connector, target, SessionOptions.of(kind)));
+                    kind -> new ChatLoad(options, suite, spread, target, SessionOptions.of(kind)));
         }
     }
 

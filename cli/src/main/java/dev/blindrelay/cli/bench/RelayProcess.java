@@ -38,6 +38,8 @@ import java.util.function.IntSupplier;
  */
 public final class RelayProcess {
 
+    private static final int MAX_CONNECTIONS = 1_000_000;
+
     private RelayProcess() {
     }
 
@@ -58,7 +60,9 @@ public final class RelayProcess {
             TransportOptions options = TransportOptions.defaults().withIoThreads(Integer.parseInt(args[2]));
             MemberDirectory.Factory directory = args.length > 3 ? NatsCluster.connect(ClusterSettings.of(
                     List.of(args[3].split(",")), options.maxFrameLength())).directory() : MemberDirectory.LOCAL;
-            Relay relay = Relay.start(List.of(new Relay.Endpoint(transport, any)), options, RelayLimits.defaults(),
+            // No connection cap of its own: the benchmark's load is the point, and 'ulimit -n' still bounds it.
+            RelayLimits limits = RelayLimits.defaults().withMaxConnections(MAX_CONNECTIONS);
+            Relay relay = Relay.start(List.of(new Relay.Endpoint(transport, any)), options, limits,
                     RelayObserver.NONE, directory);
             server = relay;
             port = relay.address().getPort();
