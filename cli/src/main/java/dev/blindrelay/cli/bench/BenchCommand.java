@@ -104,10 +104,10 @@ public final class BenchCommand implements Command {
         try (Target target = relay(options)) {
             report.section(options.mode() == BenchOptions.Mode.IDLE ? "idle clients" : "encrypted chat")
                     .text("target", "target", target.describe());
-            Connector spread = LoopbackSources.spread(connector, target.addresses(), options.clients());
-            if (LoopbackSources.count(spread) > 1) {
-                report.number("source_addresses", "loopback source addresses (ephemeral ports are per address)",
-                        LoopbackSources.count(spread), "");
+            Connector spread = LoopbackSpread.over(connector, target.listening());
+            if (target.listening().size() > 1) {
+                report.number("relay_addresses", "relay's loopback addresses (the clients' ports are per address)",
+                        target.listening().size(), "");
             }
             List<SessionKind> kinds = options.sessions();
             if (kinds.size() == 1) {
@@ -131,7 +131,9 @@ public final class BenchCommand implements Command {
 
     private static Target relay(BenchOptions options) throws IOException {
         return !options.relays().isEmpty() ? new ExternalRelay(options.relays())
-                : ChildTarget.relay(options.transport(), options.ioThreads(), options.nats());
+                : ChildTarget.relay(options.transport(), options.ioThreads(),
+                        options.mode() == BenchOptions.Mode.RAW ? 1 : LoopbackSpread.addressesFor(options.clients()),
+                        options.nats());
     }
 
     private static void describe(Report report, BenchOptions options, CipherSuite suite) {

@@ -32,6 +32,7 @@ final class ChildTarget implements Target {
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final String kind;
     private final InetSocketAddress address;
+    private final List<InetSocketAddress> listening = new ArrayList<>();
     private final long pid;
 
     private ChildTarget(Process process, String kind) throws IOException {
@@ -43,26 +44,36 @@ final class ChildTarget implements Target {
         reader.start();
         String[] ready = answer("READY");
         this.address = new InetSocketAddress("127.0.0.1", Integer.parseInt(ready[1]));
+        listening.add(address);
+        if (ready.length > 3) {
+            for (String more : ready[3].split(",")) {
+                int colon = more.lastIndexOf(':');
+                listening.add(new InetSocketAddress(more.substring(0, colon), Integer.parseInt(more.substring(colon + 1))));
+            }
+        }
         this.pid = Long.parseLong(ready[2]);
     }
 
-    /** Our relay on {@code transport} with {@code ioThreads} event-loop threads. */
-    static ChildTarget relay(String transport, int ioThreads, List<String> nats) throws IOException {
-        return start("relay", transport, ioThreads, nats);
+    /**
+     * Our relay on {@code transport} with {@code ioThreads} event-loop threads, listening on {@code addresses}
+     * loopback addresses (see {@link LoopbackSpread}).
+     */
+    static ChildTarget relay(String transport, int ioThreads, int addresses, List<String> nats) throws IOException {
+        return start("relay", transport, ioThreads, addresses, nats);
     }
 
     /** The plain blocking-socket forwarder (TCP framing). */
     static ChildTarget forwarder() throws IOException {
-        return start("forward", "tcp", 1, List.of());
+        return start("forward", "tcp", 1, 1, List.of());
     }
 
     /** The byte-copying forwarder: no framing at all. */
     static ChildTarget copier() throws IOException {
-        return start("copy", "tcp", 1, List.of());
+        return start("copy", "tcp", 1, 1, List.of());
     }
 
-    private static ChildTarget start(String kind, String transport, int ioThreads, List<String> nats)
-            throws IOException {
+    private static ChildTarget start(String kind, String transport, int ioThreads, int addresses,
+                                     List<String> nats) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -71,7 +82,7 @@ final class ChildTarget implements Target {
             }
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RelayProcess.class.getName(), kind,
-                transport, Integer.toString(ioThreads)));
+                transport, Integer.toString(ioThreads), Integer.toString(addresses)));
         if (!nats.isEmpty()) {
             command.add(String.join(",", nats));
         }
@@ -126,6 +137,11 @@ final class ChildTarget implements Target {
     @Override
     public InetSocketAddress address() {
         return address;
+    }
+
+    @Override
+    public List<InetSocketAddress> listening() {
+        return List.copyOf(listening);
     }
 
     @Override

@@ -21,13 +21,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
 
 /**
  * The relay under test, in a JVM of its own, so that its heap is measured without the thousands of
  * clients that load it, and its file descriptors do not count against the clients' limit.
- * {@link ChildTarget} starts it. Arguments: {@code relay|forward|copy TRANSPORT IO_THREADS [NATS_URLS]} (with NATS
- * URLs the relay joins that cluster). It prints
- * {@code READY <port> <pid>}, then answers one line per command read from standard input:
+ * {@link ChildTarget} starts it. Arguments: {@code relay|forward|copy TRANSPORT IO_THREADS ADDRESSES [NATS_URLS]}:
+ * the relay listens on ADDRESSES loopback addresses ({@code 127.0.0.1}, {@code 127.0.0.2}, ..., see
+ * {@link LoopbackSpread}); with NATS URLs it joins that cluster. It prints
+ * {@code READY <port> <pid> [<host:port>,...]} (the addresses after the first), then answers one line per command
+ * read from standard input:
  * <pre>
  * heap         HEAP &lt;used bytes after a full GC&gt; &lt;committed bytes&gt; &lt;resident bytes or -1&gt;
  * connections  CONNECTIONS &lt;open connections&gt;
@@ -48,6 +51,7 @@ public final class RelayProcess {
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
         AutoCloseable server;
         int port;
+        String more = "";
         IntSupplier connections;
         if (kind.equals("forward") || kind.equals("copy")) {
             PlainForwarder forwarder = PlainForwarder.listen(any,
@@ -58,17 +62,21 @@ public final class RelayProcess {
         } else {
             Transport transport = PluginRegistry.load(RelayProcess.class.getClassLoader()).transports().get(args[1]);
             TransportOptions options = TransportOptions.defaults().withIoThreads(Integer.parseInt(args[2]));
-            MemberDirectory.Factory directory = args.length > 3 ? NatsCluster.connect(ClusterSettings.of(
-                    List.of(args[3].split(",")), options.maxFrameLength())).directory() : MemberDirectory.LOCAL;
+            List<Relay.Endpoint> endpoints = LoopbackSpread.loopbackAddresses(Integer.parseInt(args[3])).stream()
+                    .map(address -> new Relay.Endpoint(transport, new InetSocketAddress(address, 0))).toList();
+            MemberDirectory.Factory directory = args.length > 4 ? NatsCluster.connect(ClusterSettings.of(
+                    List.of(args[4].split(",")), options.maxFrameLength())).directory() : MemberDirectory.LOCAL;
             // No connection cap of its own: the benchmark's load is the point, and 'ulimit -n' still bounds it.
             RelayLimits limits = RelayLimits.defaults().withMaxConnections(MAX_CONNECTIONS);
-            Relay relay = Relay.start(List.of(new Relay.Endpoint(transport, any)), options, limits,
-                    RelayObserver.NONE, directory);
+            Relay relay = Relay.start(endpoints, options, limits, RelayObserver.NONE, directory);
             server = relay;
             port = relay.address().getPort();
+            more = relay.servers().stream().skip(1)
+                    .map(s -> s.address().getAddress().getHostAddress() + ":" + s.address().getPort())
+                    .collect(Collectors.joining(",", " ", "")).stripTrailing();
             connections = relay.router()::connectionCount;
         }
-        System.out.println("READY " + port + " " + ProcessHandle.current().pid());
+        System.out.println("READY " + port + " " + ProcessHandle.current().pid() + more);
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {

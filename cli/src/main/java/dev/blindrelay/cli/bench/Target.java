@@ -15,6 +15,14 @@ interface Target extends AutoCloseable {
         return java.util.List.of(address());
     }
 
+    /**
+     * The addresses of this one target, each with its own ephemeral ports for the clients (see
+     * {@link LoopbackSpread}): just {@link #address()} unless it was started to listen on several.
+     */
+    default java.util.List<InetSocketAddress> listening() {
+        return java.util.List.of(address());
+    }
+
     /** True when it speaks the protocol (JOIN, WELCOME); the plain forwarder only pairs connections. */
     boolean speaksProtocol();
 

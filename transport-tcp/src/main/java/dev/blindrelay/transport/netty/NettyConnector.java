@@ -18,7 +18,6 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
@@ -62,13 +61,6 @@ public final class NettyConnector implements Connector {
      */
     @Override
     public ClientConnection connect(InetSocketAddress address, FrameListener listener) throws IOException {
-        return connect(address, (InetAddress) null, listener);
-    }
-
-    /** As {@link #connect(InetSocketAddress, FrameListener)}, from {@code source} unless it is null. */
-    @Override
-    public ClientConnection connect(InetSocketAddress address, InetAddress source, FrameListener listener)
-            throws IOException {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(listener, "listener");
         if (closed) {
@@ -90,8 +82,7 @@ public final class NettyConnector implements Connector {
                         channel.pipeline().addLast("client", handler);
                     }
                 });
-        ChannelFuture connecting = source == null ? bootstrap.connect(address)
-                : bootstrap.connect(address, new InetSocketAddress(source, 0));
+        ChannelFuture connecting = bootstrap.connect(address);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
                 handler.ready.completeExceptionally(done.cause());
