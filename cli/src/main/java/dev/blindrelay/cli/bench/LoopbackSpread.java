@@ -4,6 +4,7 @@ import dev.blindrelay.spi.ClientConnection;
 import dev.blindrelay.spi.Connector;
 import dev.blindrelay.spi.FrameListener;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,7 +43,7 @@ final class LoopbackSpread implements Connector {
 
     /** How many relay addresses {@code clients} connections need on this machine. */
     static int addressesFor(int clients) {
-        return addressesFor(clients, ephemeralPorts());
+        return addressesFor(clients, ephemeralPorts(PORT_RANGE));
     }
 
     /** How many relay addresses {@code clients} connections need when each pair of addresses has {@code ports}. */
@@ -71,9 +72,11 @@ final class LoopbackSpread implements Connector {
         return addresses.size() <= 1 ? connector : new LoopbackSpread(connector, addresses);
     }
 
-    private static int ephemeralPorts() {
-        try {
-            String[] range = Files.readString(PORT_RANGE).trim().split("\\s+");
+    /** The size of the range in {@code portRange} (as in {@code ip_local_port_range}), or Linux's default. */
+    static int ephemeralPorts(Path portRange) {
+        // Read by line: Files.readString trusts the size /proc reports and returned one character here.
+        try (BufferedReader reader = Files.newBufferedReader(portRange)) {
+            String[] range = reader.readLine().trim().split("\\s+");
             return Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
         } catch (IOException | RuntimeException e) {
             return DEFAULT_EPHEMERAL_PORTS;

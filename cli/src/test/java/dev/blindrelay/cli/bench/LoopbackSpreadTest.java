@@ -4,9 +4,12 @@ import dev.blindrelay.spi.ClientConnection;
 import dev.blindrelay.spi.Connector;
 import dev.blindrelay.spi.FrameListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +34,14 @@ class LoopbackSpreadTest {
         assertThat(LoopbackSpread.addressesFor(25_000, 28_232)).isEqualTo(2);
         assertThat(LoopbackSpread.addressesFor(50_000, 28_232)).isEqualTo(3);
         assertThat(LoopbackSpread.addressesFor(50_000, 64_511)).isEqualTo(1);
+    }
+
+    @Test
+    void ephemeralPorts_readsTheRangeOrFallsBackToLinuxDefault(@TempDir Path dir) throws Exception {
+        Path range = Files.writeString(dir.resolve("ip_local_port_range"), "40000\t40599\n");
+
+        assertThat(LoopbackSpread.ephemeralPorts(range)).isEqualTo(600);
+        assertThat(LoopbackSpread.ephemeralPorts(dir.resolve("missing"))).isEqualTo(28_232);
     }
 
     @Test
