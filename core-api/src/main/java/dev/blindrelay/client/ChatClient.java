@@ -94,7 +94,13 @@ public final class ChatClient implements AutoCloseable {
      * @throws IOException with the relay's one-line reason (unreachable, name taken, ...)
      */
     public void start() throws IOException {
-        joinAnyRelay(0);
+        timer.start(); // now, not on the first handshake's path
+        try {
+            joinAnyRelay(0);
+        } catch (IOException | RuntimeException e) {
+            timer.release();
+            throw e;
+        }
     }
 
     /** After a lost connection: the next relay first, as the last one may be gone (one relay: that one). */

@@ -83,8 +83,13 @@ final class PeerHandshake {
         if (responder == attempt) {
             abort();
             client.listener().warning(peer + " did not finish the handshake within "
-                    + seconds(client.settings().handshakeTimeout().dividedBy(2)) + "; waiting for a new attempt");
+                    + seconds(finishTimeout()) + "; waiting for a new attempt");
         }
+    }
+
+    /** Half the handshake timeout (not {@code Duration.dividedBy}, which divides through BigDecimal). */
+    private Duration finishTimeout() {
+        return Duration.ofNanos(client.settings().handshakeTimeout().toNanos() / 2);
     }
 
     private static String seconds(Duration duration) {
@@ -107,7 +112,7 @@ final class PeerHandshake {
             responder = attempt;
             client.listener().status("Exchanging public keys... (with " + peer + ")");
             client.sendTo(peer, FrameType.HANDSHAKE_RESPONSE, attempt.message().encode());
-            client.deadlines().after(client.settings().handshakeTimeout().dividedBy(2), () -> noFinish(attempt));
+            client.deadlines().after(finishTimeout(), () -> noFinish(attempt));
         });
     }
 
