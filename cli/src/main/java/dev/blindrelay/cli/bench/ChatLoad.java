@@ -19,6 +19,7 @@ final class ChatLoad {
     /** Clients of the warm-up cohort, in pairs; they leave before anything is measured. */
     static final int WARMUP_CLIENTS = 200;
     static final int WARMUP_ROUNDS = 10;
+    static final int MAX_WARMUP_ROUNDS = 40;
 
     private final BenchOptions options;
     private final CipherSuite suite;
@@ -45,7 +46,7 @@ final class ChatLoad {
     /** @param warmUp false when an earlier load of this run already warmed the JIT up on handshakes */
     Verdict run(Report report, boolean warmUp) throws IOException, InterruptedException {
         if (warmUp) {
-            warmUp();
+            warmUp(report);
         }
         Optional<Target.HeapReading> heapBefore = target.heap();
         Cohort cohort = new Cohort(options.clients(), options.rooms(), 0, "room", options.size(), clock, traffic,
@@ -59,10 +60,18 @@ final class ChatLoad {
 
     /**
      * Handshakes until the JIT has compiled the key-agreement code: BouncyCastle's P-256 needs about a
-     * thousand before its latency settles (measured: 3.2 ms after 100 handshakes, 1.9 ms after 1,000).
+     * thousand before its latency settles (measured: 3.2 ms after 100 handshakes, 1.9 ms after 1,000). A run that
+     * measures handshakes only (no messages, not idle) goes on while the JITs of this JVM (the clients, which do the
+     * handshakes' computing) and of the target still compiled for more than {@link Rounds#JIT_QUIET} of a round:
+     * after ten rounds this JVM's compiler was still busy for 20-80% of the measured handshakes' second, on a core
+     * the handshakes needed.
      */
-    private void warmUp() throws IOException, InterruptedException {
-        for (int round = 0; round < WARMUP_ROUNDS; round++) {
+    private void warmUp(Report report) throws IOException, InterruptedException {
+        boolean untilQuiet = options.messages() == 0 && options.mode() != BenchOptions.Mode.IDLE;
+        int round = 0;
+        for (boolean compiling = untilQuiet; round < WARMUP_ROUNDS || compiling && round < MAX_WARMUP_ROUNDS; round++) {
+            long jitBefore = jitMillis();
+            long start = System.nanoTime();
             HandshakeClock warmClock = new HandshakeClock();
             Cohort warm = new Cohort(WARMUP_CLIENTS, WARMUP_CLIENTS / 2, 1_000_000, "warmup" + round, options.size(),
                     warmClock, new Traffic(), suite, connector, target.addresses(), session, false);
@@ -74,7 +83,15 @@ final class ChatLoad {
             }
             // The relay's heap is read next: let it see the warm-up clients leave first.
             Progress.await(() -> -target.connections().orElse(0), 0);
+            compiling = untilQuiet && jitMillis() - jitBefore > Rounds.JIT_QUIET * (System.nanoTime() - start) / 1e6;
         }
+        report.number("handshake_warmup_rounds", "handshake warm-up rounds (" + WARMUP_CLIENTS / 2 + " pairs each)",
+                round, "");
+    }
+
+    /** Milliseconds the JITs of this JVM and of the target (when it can say) have compiled so far. */
+    private long jitMillis() {
+        return Math.max(0, RelayProcess.jitMillis()) + target.jitMillis().orElse(0);
     }
 
     private Verdict measure(Cohort cohort, Optional<Target.HeapReading> heapBefore, Report report)

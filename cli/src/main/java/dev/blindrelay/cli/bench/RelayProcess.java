@@ -112,7 +112,7 @@ public final class RelayProcess {
                 ? os.getProcessCpuTime() : -1;
     }
 
-    private static long jitMillis() {
+    static long jitMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
