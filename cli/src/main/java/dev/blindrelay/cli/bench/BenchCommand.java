@@ -26,7 +26,7 @@ import java.util.List;
 public final class BenchCommand implements Command {
 
     private static final String USAGE = "blindrelay bench [--clients N] [--rooms R] [--messages M] [--size BYTES]"
-            + " [--suite ID] [--session ratchet|static|ratchet,static] [--one-way] [--transport tcp|ws] [--relay HOST:PORT,...] [--nats URLS] [--raw [--baseline]] [--idle]"
+            + " [--suite ID] [--session ratchet|static|ratchet,static] [--one-way] [--transport tcp|ws] [--relay HOST:PORT,...] [--nats URLS] [--raw [--baseline]] [--idle] [--stall]"
             + " [--json FILE]";
 
     @Override
@@ -74,6 +74,13 @@ public final class BenchCommand implements Command {
             throws IOException, InterruptedException {
         if (options.mode() == BenchOptions.Mode.RAW) {
             return raw(options, report);
+        }
+        if (options.mode() == BenchOptions.Mode.STALL) {
+            try (Target target = relay(options)) {
+                report.section("receivers that never read (slow consumers)").text("target", "target",
+                        target.describe());
+                return new StallLoad(options).run(target, report);
+            }
         }
         try (Connector connector = transport.connector(TransportOptions.defaults().withIoThreads(options.ioThreads()))) {
             return chat(options, suite, connector, report);
@@ -132,7 +139,8 @@ public final class BenchCommand implements Command {
     private static Target relay(BenchOptions options) throws IOException {
         return !options.relays().isEmpty() ? new ExternalRelay(options.relays())
                 : ChildTarget.relay(options.transport(), options.ioThreads(),
-                        options.mode() == BenchOptions.Mode.RAW ? 1 : LoopbackSpread.addressesFor(options.clients()),
+                        options.mode() != BenchOptions.Mode.CHAT && options.mode() != BenchOptions.Mode.IDLE ? 1
+                                : LoopbackSpread.addressesFor(options.clients()),
                         options.nats());
     }
 
@@ -143,7 +151,8 @@ public final class BenchCommand implements Command {
                 .number("rooms", "rooms", options.rooms(), "")
                 .number("messages", "messages per sender (measured)", options.messages(), "")
                 .number("size", "message size", options.size(), "bytes")
-                .text("suite", "suite", options.mode() == BenchOptions.Mode.RAW ? "none (raw frames)" : suite.id())
+                .text("suite", "suite", options.mode() == BenchOptions.Mode.RAW || options.mode() == BenchOptions.Mode.STALL
+                        ? "none (raw frames)" : suite.id())
                 .text("transport", "transport", options.transport())
                 .text("session", "session type", String.join(",", options.sessions().stream().map(SessionKind::id)
                         .toList()) + (options.oneWay() ? ", one way (one sender per room)" : ""))

@@ -39,12 +39,14 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
         /** Pre-built opaque DATA frames, one sender to one receiver per pair: the relay alone. */
         RAW,
         /** Clients that join, secure their sessions and then stay quiet: memory per connection. */
-        IDLE
+        IDLE,
+        /** Raw senders whose receivers never read: what slow consumers cost the relay. */
+        STALL
     }
 
     static final List<String> KEYS = List.of("config", "clients", "rooms", "messages", "size", "suite", "transport",
             "relay", "nats", "json", "raw", "baseline", "idle", "io-threads", "join-rate", "session", "one-way", "repeat",
-            "help");
+            "stall", "help");
 
     /** Raw bodies carry a sequence number and a send time (two longs) for the loss and latency checks. */
     static final int MIN_RAW_SIZE = 16;
@@ -52,13 +54,16 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
     static BenchOptions from(Settings settings) {
         boolean raw = settings.flag("raw");
         boolean idle = settings.flag("idle");
-        if (raw && idle) {
-            throw new UsageException("--raw and --idle measure different things; choose one");
+        boolean stall = settings.flag("stall");
+        if ((raw ? 1 : 0) + (idle ? 1 : 0) + (stall ? 1 : 0) > 1) {
+            throw new UsageException("--raw, --idle and --stall measure different things; choose one");
         }
-        Mode mode = raw ? Mode.RAW : idle ? Mode.IDLE : Mode.CHAT;
+        Mode mode = raw ? Mode.RAW : idle ? Mode.IDLE : stall ? Mode.STALL : Mode.CHAT;
         int clients = settings.integer("clients", 2, 1_000_000);
-        if (mode == Mode.RAW && clients % 2 != 0) {
-            throw new UsageException("--raw pairs a sender with a receiver: --clients must be even, got " + clients);
+        String pairsFlag = mode == Mode.STALL ? "--stall" : "--raw";
+        if ((mode == Mode.RAW || mode == Mode.STALL) && clients % 2 != 0) {
+            throw new UsageException(pairsFlag + " pairs a sender with a receiver: --clients must be even, got "
+                    + clients);
         }
         int rooms = settings.isSet("rooms") ? settings.integer("rooms", 1, clients) : Math.max(1, clients / 2);
         int size = settings.integer("size", 1, 1_000_000);
@@ -67,8 +72,8 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
         }
         boolean baseline = settings.flag("baseline");
         String transport = settings.get("transport");
-        if (mode == Mode.RAW && !transport.equals("tcp")) {
-            throw new UsageException("--raw speaks the tcp framing over plain sockets; use --transport tcp");
+        if ((mode == Mode.RAW || mode == Mode.STALL) && !transport.equals("tcp")) {
+            throw new UsageException(pairsFlag + " speaks the tcp framing over plain sockets; use --transport tcp");
         }
         List<InetSocketAddress> relay = settings.isSet("relay") ? settings.addresses("relay") : List.of();
         if (!relay.isEmpty() && settings.isSet("nats")) {

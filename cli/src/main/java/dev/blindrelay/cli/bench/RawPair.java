@@ -96,7 +96,7 @@ final class RawPair implements InboundFrames.Sink {
         receiver = open(receiverRelay);
     }
 
-    private static SocketChannel open(InetSocketAddress address) throws IOException {
+    static SocketChannel open(InetSocketAddress address) throws IOException {
         SocketChannel channel = SocketChannel.open(address);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         return channel;
@@ -104,11 +104,12 @@ final class RawPair implements InboundFrames.Sink {
 
     /** Both ends join the pair's room through the relay's router (blocking, before the driver starts). */
     void join() throws IOException {
-        join(sender, senderName);
-        join(receiver, receiverName);
+        join(sender, senderName, room);
+        join(receiver, receiverName, room);
     }
 
-    private void join(SocketChannel channel, String name) throws IOException {
+    /** {@code name} joins {@code room} on {@code channel} and is welcomed (blocking). */
+    static void join(SocketChannel channel, String name, String room) throws IOException {
         byte[] join = new Envelope(FrameType.JOIN, name, "", room, new byte[0]).encode();
         ByteBuffer out = ByteBuffer.allocate(InboundFrames.PREFIX + join.length).putInt(join.length).put(join).flip();
         while (out.hasRemaining()) {

@@ -76,6 +76,8 @@ public final class Settings {
             new Setting("raw", null, null, "bench: pre-built opaque frames, no crypto: the relay alone"),
             new Setting("baseline", null, null, "bench: with --raw, also run a plain frame forwarder and a byte copier and compare"),
             new Setting("idle", null, null, "bench: clients join, handshake and stay idle; report relay memory"),
+            new Setting("stall", null, null, "bench: raw senders whose receivers never read; report what the "
+                    + "slow consumers cost the relay's memory"),
             new Setting("join-rate", "N", "0", "bench: joins per second at most, 0 = as fast as welcomed"),
             new Setting("repeat", "N", "1", "bench with --session ratchet,static or --raw --baseline: rounds in which "
                     + "the session types (or the relay and its baselines) take turns; figures are medians"),

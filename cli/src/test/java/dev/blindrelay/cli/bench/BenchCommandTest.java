@@ -72,6 +72,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void stall_reportsWhatReceiversThatNeverReadCostTheRelay() {
+        CliRun run = CliRun.of("bench", "--stall", "--clients", "2");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("receivers that never read")
+                .containsPattern("bytes the relay took from the senders \\(all pairs\\) +[0-9.]+ MiB")
+                .containsPattern("relay resident set per stalled receiver +-?[0-9.]+ MiB");
+    }
+
+    @Test
     void externalRelayThatIsNotThere_failsWithOneLine() {
         CliRun run = CliRun.of("bench", "--clients", "2", "--relay", "127.0.0.1:1");
 

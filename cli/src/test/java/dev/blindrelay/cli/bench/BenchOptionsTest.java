@@ -55,6 +55,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void from_stall_pairsOverTcpAndExcludesTheOtherLoads() {
+        assertThat(parse("--stall", "--clients", "4").mode()).isEqualTo(BenchOptions.Mode.STALL);
+        assertThatThrownBy(() -> parse("--stall", "--clients", "3")).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--stall pairs a sender with a receiver");
+        assertThatThrownBy(() -> parse("--stall", "--transport", "ws")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--transport tcp");
+        assertThatThrownBy(() -> parse("--stall", "--raw")).isInstanceOf(UsageException.class)
+                .hasMessage("--raw, --idle and --stall measure different things; choose one");
+    }
+
+    @Test
     void from_rawAndIdleTogether_isAUsageError() {
         assertThatThrownBy(() -> parse("--raw", "--idle")).isInstanceOf(UsageException.class);
     }
