@@ -50,8 +50,7 @@ final class PeerHandshake {
 
     void initiate() {
         try {
-            generatingKeys(String.join(", ", client.suites().suites().stream()
-                    .map(suite -> suite.keyAgreement().id()).distinct().toList()));
+            generatingKeys(String.join(", ", client.suites().keyAgreementIds()));
             Initiator attempt = Initiator.start(client.handshake(peer));
             initiator = attempt;
             initAttempts++;

@@ -15,11 +15,12 @@ public final class Transcript {
     public static final int HASH_LENGTH = 32;
 
     private byte[] hash = new byte[HASH_LENGTH];
+    /** One digest for all the fields: looking SHA-256 up in the providers cost more than hashing a field. */
+    private final MessageDigest digest = sha256();
 
     /** Mixes one field in and returns the new hash. */
     public byte[] absorb(String label, byte[] value) {
         byte[] labelBytes = label.getBytes(StandardCharsets.US_ASCII);
-        MessageDigest digest = sha256();
         digest.update(hash);
         digest.update((byte) labelBytes.length);
         digest.update(labelBytes);

@@ -34,7 +34,12 @@ public enum SessionKind {
     }
 
     public static Optional<SessionKind> ofCode(int code) {
-        return Arrays.stream(values()).filter(kind -> kind.code == code).findFirst();
+        for (SessionKind kind : values()) {
+            if (kind.code == code) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Parses {@code ratchet} or {@code static}, or says which values exist. */

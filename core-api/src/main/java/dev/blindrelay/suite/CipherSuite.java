@@ -12,6 +12,8 @@ public final class CipherSuite {
     public static final String DEFAULT_ID = "P256_HKDF-SHA256_AES-256-GCM";
 
     private final SuiteId id;
+    /** {@link #id()}, made once: every HKDF label and transcript of a handshake asks for it. */
+    private final String idText;
     private final KeyAgreement keyAgreement;
     private final Kdf kdf;
     private final Aead aead;
@@ -21,6 +23,7 @@ public final class CipherSuite {
         this.kdf = Objects.requireNonNull(kdf, "kdf");
         this.aead = Objects.requireNonNull(aead, "aead");
         this.id = new SuiteId(keyAgreement.id(), kdf.id(), aead.id());
+        this.idText = id.toString();
         if (aead.nonceLength() < 8) {
             throw new IllegalArgumentException("AEAD " + aead.id() + " has a " + aead.nonceLength()
                     + "-byte nonce; the protocol needs at least 8 bytes for the 64-bit counter");
@@ -32,7 +35,7 @@ public final class CipherSuite {
     }
 
     public String id() {
-        return id.toString();
+        return idText;
     }
 
     public KeyAgreement keyAgreement() {

@@ -19,6 +19,9 @@ public final class SuitePreference {
     public static final int MAX_SUITES = 16;
 
     private final List<CipherSuite> suites;
+    /** Made once: every handshake puts them on the wire and into its transcript. */
+    private final List<String> ids;
+    private final List<String> keyAgreementIds;
 
     private SuitePreference(List<CipherSuite> suites) {
         if (suites.isEmpty()) {
@@ -29,6 +32,8 @@ public final class SuitePreference {
                     + suites.size());
         }
         this.suites = List.copyOf(suites);
+        this.ids = this.suites.stream().map(CipherSuite::id).toList();
+        this.keyAgreementIds = this.suites.stream().map(suite -> suite.keyAgreement().id()).distinct().toList();
     }
 
     /** {@code suites} in order; a suite listed again (by id or alias) keeps its first place. */
@@ -53,12 +58,22 @@ public final class SuitePreference {
 
     /** The canonical ids, in order: what goes on the wire. */
     public List<String> ids() {
-        return suites.stream().map(CipherSuite::id).toList();
+        return ids;
+    }
+
+    /** The ids of the suites' key agreements, each once, in order: an initiator makes one key share for each. */
+    public List<String> keyAgreementIds() {
+        return keyAgreementIds;
     }
 
     /** Our suite with this id, if we accept it. */
     public Optional<CipherSuite> get(String id) {
-        return suites.stream().filter(suite -> suite.id().equals(id)).findFirst();
+        for (CipherSuite suite : suites) {
+            if (suite.id().equals(id)) {
+                return Optional.of(suite);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The negotiation rule: the first id of {@code offer} that this side accepts, or empty when none is. */

@@ -53,6 +53,8 @@ final class RatchetState {
     private long peerSeen;
     private long lastStepNanos;
     private boolean stepped;
+    /** The initiator's first share, not made yet: see {@link #makeFirstShare}. */
+    private boolean firstSharePending;
 
     RatchetState(KeyAgreement keyAgreement, RatchetKdf kdf, boolean initiator, String peer, SessionOptions options,
                  RatchetTrace trace, RatchetKeys keys) throws GeneralSecurityException {
@@ -68,20 +70,35 @@ final class RatchetState {
         this.sending = new SymmetricChain(kdf, 1, initiator ? i2r : r2i);
         this.receiving = new SymmetricChain(kdf, 1, initiator ? r2i : i2r);
         this.skipped = new SkippedKeys(options.maxSkipped());
-        if (initiator) {
-            // The first turn: the initiator's epoch 1 carries a share (and answers nothing); the responder's first
-            // step answers it.
-            ownShare = new HeldShare(keyAgreement.generate());
-            stepResponse = new byte[0];
-            stepShare = ownShare.share().publicBytes();
-            trace.firstShare(ownShare.share());
+        this.firstSharePending = initiator;
+    }
+
+    /**
+     * The first turn: the initiator's epoch 1 carries a share (and answers nothing); the responder's first step
+     * answers it. Made when first needed (the first message, a message that may answer it, a thief's copy), not
+     * when the handshake makes this state: a key generation less on the handshake's path, before its FINISH goes
+     * out, and nothing that anyone can see comes out differently.
+     */
+    private void makeFirstShare() throws GeneralSecurityException {
+        if (!firstSharePending) {
+            return;
         }
+        ownShare = new HeldShare(keyAgreement.generate());
+        firstSharePending = false;
+        stepResponse = new byte[0];
+        stepShare = ownShare.share().publicBytes();
+        trace.firstShare(ownShare.share());
     }
 
     /**
      * A thief's copy of this state: every key is copied, and the unanswered share is shared (see {@link HeldShare}).
      */
     StolenRatchet steal(dev.blindrelay.spi.Aead aead, String self) {
+        try {
+            makeFirstShare(); // the thief copies the share this state would have had from the start
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make the first ratchet share: " + e.getMessage(), e);
+        }
         List<byte[]> kept = skipped.copyOfAll();
         return new StolenRatchet(aead, keyAgreement, self, options.maxSkipped(), root.copy(), sending.copy(),
                 receiving.copy(), kept, ownShare == null ? null : ownShare.retain());
@@ -91,6 +108,7 @@ final class RatchetState {
 
     /** The header and message key of the next message to send, stepping first when a step is due. */
     Outgoing next() throws GeneralSecurityException {
+        makeFirstShare();
         if (peerShare != null && stepDue()) {
             step();
         }
@@ -198,6 +216,7 @@ final class RatchetState {
     }
 
     private Attempt newEpoch(RatchetHeader header) throws GeneralSecurityException {
+        makeFirstShare();
         if (header.epoch() != sending.epoch() + 1 || ownShare == null) {
             throw forged("epoch " + header.epoch() + " does not answer our latest key share");
         }
@@ -302,6 +321,7 @@ final class RatchetState {
         receiving.destroy();
         skipped.destroy();
         releaseOwnShare();
+        firstSharePending = false;
     }
 
     int skippedKeys() {
