@@ -74,13 +74,12 @@ public final class StaticCipher implements SessionCipher {
             byte[] frame = Arrays.copyOf(header, header.length + COUNTER_LENGTH);
             writeCounter(frame, header.length, counter);
             byte[] nonce = nonce(sendIv, counter);
-            byte[] sealed = aead.seal(sendKey, nonce, plaintext, frame);
+            byte[] out = aead.sealAfter(sendKey, nonce, frame, plaintext);
             if (tracer.enabled()) {
                 trace("seal", "encrypt: nonce = base IV XOR counter, so a nonce never repeats; AAD binds "
-                        + "version, type, sender, recipient, room and counter", counter, nonce, frame, plaintext, sealed);
+                        + "version, type, sender, recipient, room and counter", counter, nonce, frame, plaintext,
+                        Arrays.copyOfRange(out, frame.length, out.length));
             }
-            byte[] out = Arrays.copyOf(frame, frame.length + sealed.length);
-            System.arraycopy(sealed, 0, out, frame.length, sealed.length);
             return out;
         }
     }
@@ -91,8 +90,7 @@ public final class StaticCipher implements SessionCipher {
             throw new javax.crypto.AEADBadTagException("message from " + peer + " is too short to be genuine");
         }
         long counter = readCounter(frame, counterAt);
-        byte[] associatedData = Arrays.copyOfRange(frame, 0, counterAt + COUNTER_LENGTH);
-        byte[] sealed = Arrays.copyOfRange(frame, counterAt + COUNTER_LENGTH, frame.length);
+        int ciphertextAt = counterAt + COUNTER_LENGTH;
         synchronized (receiveLock) {
             requireLive();
             if (counter < 0) {
@@ -106,12 +104,13 @@ public final class StaticCipher implements SessionCipher {
                         + " was replayed or reordered (next expected #" + Long.toUnsignedString(receiveNext) + ")");
             }
             byte[] nonce = nonce(receiveIv, counter);
-            byte[] plaintext = aead.open(receiveKey, nonce, sealed, associatedData);
+            byte[] plaintext = aead.openAfter(receiveKey, nonce, frame, ciphertextAt);
             long missed = counter - receiveNext;
             receiveNext = counter + 1;
             if (tracer.enabled()) {
                 trace("open", "decrypt: the tag proves the peer sent exactly these bytes; the counter must "
-                        + "be new, so a replay is refused", counter, nonce, associatedData, plaintext, sealed);
+                        + "be new, so a replay is refused", counter, nonce, Arrays.copyOf(frame, ciphertextAt), plaintext,
+                        Arrays.copyOfRange(frame, ciphertextAt, frame.length));
             }
             return new Opened(plaintext, counter, missed);
         }

@@ -26,7 +26,7 @@ import java.util.List;
 public final class BenchCommand implements Command {
 
     private static final String USAGE = "blindrelay bench [--clients N] [--rooms R] [--messages M] [--size BYTES]"
-            + " [--suite ID] [--session ratchet|static|ratchet,static] [--one-way] [--transport tcp|ws] [--relay HOST:PORT,...] [--nats URLS] [--raw [--baseline]] [--idle] [--stall]"
+            + " [--suite ID] [--session ratchet|static|ratchet,static] [--one-way] [--transport tcp|ws] [--relay HOST:PORT,...] [--nats URLS] [--raw [--baseline]] [--idle] [--stall] [--versus-raw]"
             + " [--json FILE]";
 
     @Override
@@ -82,7 +82,8 @@ public final class BenchCommand implements Command {
                 return new StallLoad(options).run(target, report);
             }
         }
-        try (Connector connector = transport.connector(TransportOptions.defaults().withIoThreads(options.ioThreads()))) {
+        try (Connector connector = transport.connector(
+                TransportOptions.defaults().withIoThreads(options.clientIoThreads()))) {
             return chat(options, suite, connector, report);
         }
     }
@@ -117,12 +118,25 @@ public final class BenchCommand implements Command {
                         target.listening().size(), "");
             }
             List<SessionKind> kinds = options.sessions();
-            if (kinds.size() == 1) {
-                return new ChatLoad(options, suite, spread, target, SessionOptions.of(kinds.get(0))).run(report);
-            }
-            return SessionComparison.run(options, kinds, report,
-                    kind -> new ChatLoad(options, suite, spread, target, SessionOptions.of(kind)));
+            Verdict verdict = kinds.size() == 1
+                    ? new ChatLoad(options, suite, spread, target, SessionOptions.of(kinds.get(0))).run(report)
+                    : SessionComparison.run(options, kinds, report,
+                            kind -> new ChatLoad(options, suite, spread, target, SessionOptions.of(kind)));
+            return options.versusRaw() ? verdict.and(rawAfterChat(options, target, report)) : verdict;
         }
+    }
+
+    /** Raw frames through the relay the chat just used, and the chat's throughput as a share of theirs. */
+    private static Verdict rawAfterChat(BenchOptions options, Target target, Report report)
+            throws IOException, InterruptedException {
+        Progress.await(() -> -target.connections().orElse(0), 0); // the chat clients have left
+        BenchOptions raw = options.rawAfterChat();
+        report.section("raw frames through the same relay, right after (" + raw.messages() + " per pair)");
+        Verdict verdict = new RawLoad(raw).run(target, report, "raw", false);
+        report.section("encrypted chat versus raw frames")
+                .number("chat_vs_raw", "chat messages per second / raw frames per second",
+                        report.value("messages_per_second") / report.value("raw_per_second"), "x");
+        return verdict;
     }
 
     private static Verdict raw(BenchOptions options, Report report)
@@ -156,7 +170,8 @@ public final class BenchCommand implements Command {
                 .text("transport", "transport", options.transport())
                 .text("session", "session type", String.join(",", options.sessions().stream().map(SessionKind::id)
                         .toList()) + (options.oneWay() ? ", one way (one sender per room)" : ""))
-                .number("io_threads", "io threads (relay; clients' connector)", options.ioThreads(), "")
+                .number("io_threads", "io threads (relay)", options.ioThreads(), "")
+                .number("client_io_threads", "io threads (clients' connector)", options.clientIoThreads(), "")
                 .text("machine", "machine", Runtime.getRuntime().availableProcessors() + " CPUs, Java "
                         + Runtime.version().feature() + ", netty leak detection "
                         + System.getProperty("io.netty.leakDetection.level", "default (simple)"));

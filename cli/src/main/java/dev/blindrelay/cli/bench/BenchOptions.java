@@ -22,16 +22,20 @@ import java.util.List;
  * @param nats       NATS servers the child relay joins (a relay cluster), or empty
  * @param json       where to write the figures as JSON, or null
  * @param baseline   raw only: also run the same traffic through the plain frame forwarder and the byte copier
- * @param ioThreads  event-loop threads of the relay and of the clients' shared connector each
+ * @param ioThreads  event-loop threads of the relay (and of the clients' connector unless clientIoThreads says)
  * @param joinRate   joins per second at most; 0 joins as fast as the relay welcomes them
  * @param sessions   chat: the session types to load, one after the other in this run (the first is the one the
  *                   verdict and the main figures are about when there are several)
  * @param oneWay     chat: only the first member of each room sends; the others acknowledge
  * @param repeat     rounds in which the session types (chat) or the relay and its baselines (raw) take turns
+ * @param clientIoThreads chat: event-loop threads of the clients' shared connector (so the ends of a pair can run
+ *                   on threads of their own)
+ * @param versusRaw  chat: then raw frames through the same relay, and the ratio of the two
  */
 record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, String suite, String transport,
                     List<InetSocketAddress> relays, List<String> nats, Path json, boolean baseline, int ioThreads,
-                    int joinRate, List<SessionKind> sessions, boolean oneWay, int repeat) {
+                    int joinRate, List<SessionKind> sessions, boolean oneWay, int repeat, int clientIoThreads,
+                    boolean versusRaw) {
 
     enum Mode {
         /** Real clients: handshakes, encryption, acknowledgements. */
@@ -46,7 +50,13 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
 
     static final List<String> KEYS = List.of("config", "clients", "rooms", "messages", "size", "suite", "transport",
             "relay", "nats", "json", "raw", "baseline", "idle", "io-threads", "join-rate", "session", "one-way", "repeat",
-            "stall", "help");
+            "stall", "client-io-threads", "versus-raw", "help");
+
+    /**
+     * With --versus-raw, raw frames per pair for each chat message per sender: raw frames go about ten times as fast,
+     * so both loads last about as long.
+     */
+    static final int RAW_FRAMES_PER_CHAT_MESSAGE = 5;
 
     /** Raw bodies carry a sequence number and a send time (two longs) for the loss and latency checks. */
     static final int MIN_RAW_SIZE = 16;
@@ -84,18 +94,34 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
             throw new UsageException("--baseline compares --raw traffic through a relay this command starts;"
                     + " use it with --raw and without --relay");
         }
+        boolean versusRaw = settings.flag("versus-raw");
+        if (versusRaw && (mode != Mode.CHAT || clients % 2 != 0 || size < MIN_RAW_SIZE || !transport.equals("tcp"))) {
+            throw new UsageException("--versus-raw follows the chat with raw frames between the same number of"
+                    + " clients: use it without --raw or --idle, with an even --clients, --size of at least "
+                    + MIN_RAW_SIZE + " and --transport tcp");
+        }
         String json = settings.get("json");
+        int ioThreads = settings.integer("io-threads", 1, 64);
         return new BenchOptions(mode, clients, rooms, settings.integer("messages", 0, 100_000_000), size,
                 settings.get("suite"), transport, relay, settings.isSet("nats") ? settings.list("nats") : List.of(),
                 json == null ? null : Path.of(json), baseline,
-                settings.integer("io-threads", 1, 64), settings.integer("join-rate", 0, 1_000_000),
-                settings.sessionKinds("session"), settings.flag("one-way"), settings.integer("repeat", 1, 100));
+                ioThreads, settings.integer("join-rate", 0, 1_000_000),
+                settings.sessionKinds("session"), settings.flag("one-way"), settings.integer("repeat", 1, 100),
+                settings.isSet("client-io-threads") ? settings.integer("client-io-threads", 1, 64) : ioThreads,
+                versusRaw);
     }
 
     /** The same run against {@code value} only. */
     BenchOptions withRelays(List<InetSocketAddress> value) {
         return new BenchOptions(mode, clients, rooms, messages, size, suite, transport, value, nats, json, baseline,
-                ioThreads, joinRate, sessions, oneWay, repeat);
+                ioThreads, joinRate, sessions, oneWay, repeat, clientIoThreads, versusRaw);
+    }
+
+    /** The raw load that follows the chat with --versus-raw: same clients and size, more messages. */
+    BenchOptions rawAfterChat() {
+        return new BenchOptions(Mode.RAW, clients, rooms, messages * RAW_FRAMES_PER_CHAT_MESSAGE, size, suite,
+                transport, relays, nats, json, false, ioThreads, joinRate, sessions, oneWay, repeat, clientIoThreads,
+                false);
     }
 
     /** The room of client {@code index}: round-robin. */

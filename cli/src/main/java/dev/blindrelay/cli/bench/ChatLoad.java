@@ -116,10 +116,23 @@ final class ChatLoad {
             return verdict(cohort, true, 0);
         }
         long recipients = cohort.clients().stream().mapToLong(BenchClient::recipients).sum();
+        long[] cpuBefore = new long[2];
         Rounds.Outcome outcome = Rounds.run(cohort.clients(), options.messages(), traffic, () -> progress(cohort),
-                limit -> 2 * limit * recipients, target, () -> { });
+                limit -> 2 * limit * recipients, target, () -> {
+                    cpuBefore[0] = RelayProcess.cpuNanos();
+                    cpuBefore[1] = target.cpuNanos().orElse(-1);
+                });
         Figures.warmup(report, "messages", outcome);
-        Figures.throughput(report, "messages", options.messages() * recipients, options.size(), outcome.nanos());
+        long measured = options.messages() * recipients;
+        Figures.throughput(report, "messages", measured, options.size(), outcome.nanos());
+        // CPU per message says what the clients and the relay cost even when a busy machine starves them of cores.
+        long clientsCpu = RelayProcess.cpuNanos();
+        long targetCpu = target.cpuNanos().orElse(-1);
+        report.number("clients_cpu_ns_per_message", "clients' CPU time per message (this JVM, all threads)",
+                clientsCpu < 0 || cpuBefore[0] < 0 ? Double.NaN : (double) (clientsCpu - cpuBefore[0]) / measured, "ns")
+                .number("target_cpu_ns_per_message", "target's CPU time per message (all its threads)",
+                        targetCpu < 0 || cpuBefore[1] < 0 ? Double.NaN : (double) (targetCpu - cpuBefore[1]) / measured,
+                        "ns");
         Figures.latency(report, "latency", "end-to-end latency", traffic.latency());
         return verdict(cohort, outcome.finished(), options.messages() + outcome.warmup());
     }

@@ -107,7 +107,8 @@ public final class RelayProcess {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static long cpuNanos() {
+    /** CPU time of this whole process so far (all its threads), or -1 where the JVM cannot tell. */
+    static long cpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
     }

@@ -83,6 +83,10 @@ public final class Settings {
                     + "the session types (or the relay and its baselines) take turns; figures are medians"),
             new Setting("one-way", null, null, "bench: only the first member of each room sends (the others "
                     + "acknowledge), instead of everyone at once"),
+            new Setting("client-io-threads", "N", null, "bench: event-loop threads of the clients' connector"
+                    + " (default: --io-threads)"),
+            new Setting("versus-raw", null, null, "bench: after the chat, raw frames through the same relay, and the"
+                    + " chat's throughput as a share of theirs"),
             new Setting("help", null, null, "show this help"));
 
     private final String command;

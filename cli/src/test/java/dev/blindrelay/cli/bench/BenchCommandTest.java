@@ -63,6 +63,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void versusRaw_followsTheChatWithRawFramesThroughTheSameRelayAndPrintsTheRatio() throws Exception {
+        Path json = dir.resolve("versus.json");
+
+        CliRun run = CliRun.of("bench", "--versus-raw", "--clients", "2", "--rooms", "1", "--messages", "40",
+                "--size", "64", "--client-io-threads", "2", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("encrypted chat").contains("raw frames through the same relay, right after")
+                .contains("chat messages per second / raw frames per second").contains("clients' CPU time per message")
+                .contains("PASS: delivered == sent");
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        double ratio = figures.get("chat_vs_raw").asDouble();
+        assertThat(ratio).isPositive()
+                .isCloseTo(figures.get("messages_per_second").asDouble() / figures.get("raw_per_second").asDouble(),
+                        org.assertj.core.data.Percentage.withPercentage(1));
+        // The chat's deliveries (2 senders) and the raw pair's frames (5 per chat message, and their warm-up) all count.
+        long chat = 2 * (40 + figures.get("messages_warmup").asLong());
+        long raw = 5 * 40 + figures.get("raw_warmup").asLong();
+        assertThat(figures.get("delivered").asLong()).isEqualTo(chat + raw);
+        assertThat(figures.get("client_io_threads").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void idle_reportsTheRelaysConnectionsAndHeap() {
         CliRun run = CliRun.of("bench", "--idle", "--clients", "10", "--suite", "x25519-chacha");
 
@@ -95,6 +118,6 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--clients").contains("--raw").contains("--baseline").contains("--idle")
-                .contains("--json").contains("--join-rate");
+                .contains("--json").contains("--join-rate").contains("--versus-raw").contains("--client-io-threads");
     }
 }

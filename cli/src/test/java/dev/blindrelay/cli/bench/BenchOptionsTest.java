@@ -71,6 +71,39 @@ class BenchOptionsTest {
     }
 
     @Test
+    void from_clientIoThreads_defaultsToTheRelaysAndIsSeparate() {
+        assertThat(parse("--io-threads", "3").clientIoThreads()).isEqualTo(3);
+        BenchOptions options = parse("--client-io-threads", "2");
+
+        assertThat(options.clientIoThreads()).isEqualTo(2);
+        assertThat(options.ioThreads()).isEqualTo(1);
+    }
+
+    @Test
+    void from_versusRaw_isAChatFollowedByARawLoadOfFiveFramesPerMessage() {
+        BenchOptions options = parse("--versus-raw", "--clients", "4", "--messages", "1000", "--size", "512");
+        BenchOptions raw = options.rawAfterChat();
+
+        assertThat(options.mode()).isEqualTo(BenchOptions.Mode.CHAT);
+        assertThat(options.versusRaw()).isTrue();
+        assertThat(raw.mode()).isEqualTo(BenchOptions.Mode.RAW);
+        assertThat(raw.versusRaw()).isFalse();
+        assertThat(new int[] {raw.clients(), raw.messages(), raw.size()}).containsExactly(4, 5000, 512);
+    }
+
+    @Test
+    void from_versusRawWithRawIdleOddClientsTinySizeOrWebSocket_isAUsageError() {
+        for (String[] args : new String[][] {{"--raw"}, {"--idle"}, {"--clients", "3"}, {"--size", "8"},
+                {"--transport", "ws"}}) {
+            String[] all = new String[args.length + 1];
+            all[0] = "--versus-raw";
+            System.arraycopy(args, 0, all, 1, args.length);
+            assertThatThrownBy(() -> parse(all)).as(String.join(" ", args)).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("--versus-raw");
+        }
+    }
+
+    @Test
     void roomOf_isRoundRobin() {
         BenchOptions options = parse("--clients", "10", "--rooms", "3");
 

@@ -60,20 +60,20 @@ public final class DoubleRatchet implements SessionCipher {
         byte[] frame = Arrays.copyOf(header, header.length + fields.length());
         fields.write(frame, header.length);
         byte[] nonce = nonce(fields);
-        byte[] sealed;
+        AeadKey key = aead.importKey(next.messageKey());
         try {
-            sealed = crypt(true, next.messageKey(), nonce, plaintext, frame);
+            byte[] out = aead.sealAfter(key, nonce, frame, plaintext);
             if (tracer.enabled()) {
                 trace("seal", "encrypt with this message's own key (one chain step; the chain key it came from is "
                         + "overwritten), nonce = epoch || n; AAD binds the envelope and every ratchet field",
-                        fields, next.chainKey(), next.messageKey(), nonce, frame, plaintext, sealed);
+                        fields, next.chainKey(), next.messageKey(), nonce, frame, plaintext,
+                        Arrays.copyOfRange(out, frame.length, out.length));
             }
+            return out;
         } finally {
+            key.destroy();
             Arrays.fill(next.messageKey(), (byte) 0);
         }
-        byte[] out = Arrays.copyOf(frame, frame.length + sealed.length);
-        System.arraycopy(sealed, 0, out, frame.length, sealed.length);
-        return out;
     }
 
     @Override
@@ -84,15 +84,13 @@ public final class DoubleRatchet implements SessionCipher {
         }
         RatchetHeader fields = RatchetHeader.read(frame, bodyOffset, tagAt, peer);
         int ciphertextAt = bodyOffset + fields.length();
-        byte[] associatedData = Arrays.copyOf(frame, ciphertextAt);
-        byte[] sealed = Arrays.copyOfRange(frame, ciphertextAt, frame.length);
         byte[] nonce = nonce(fields);
         synchronized (this) {
             requireLive();
             RatchetState.Attempt attempt = state.attempt(fields);
             byte[] plaintext;
             try {
-                plaintext = crypt(false, attempt.messageKey(), nonce, sealed, associatedData);
+                plaintext = openWith(attempt.messageKey(), nonce, frame, ciphertextAt);
             } catch (GeneralSecurityException | RuntimeException e) {
                 attempt.abandon();
                 throw e;
@@ -100,19 +98,20 @@ public final class DoubleRatchet implements SessionCipher {
             if (tracer.enabled()) {
                 trace("open", "decrypt with the message key the chain gives for (epoch, n); a key opens one message "
                         + "and is erased, so a replay finds none", fields, attempt.chainKey(), attempt.messageKey(),
-                        nonce, associatedData, plaintext, sealed);
+                        nonce, Arrays.copyOf(frame, ciphertextAt), plaintext,
+                        Arrays.copyOfRange(frame, ciphertextAt, frame.length));
             }
             state.commit(attempt, fields);
             return new Opened(plaintext, fields.n(), attempt.missed(), attempt.late());
         }
     }
 
-    /** Seals or opens under a key used for this one message and destroyed at once. */
-    private byte[] crypt(boolean seal, byte[] messageKey, byte[] nonce, byte[] input, byte[] associatedData)
+    /** Opens the frame from {@code ciphertextAt} under a key used for this one message and destroyed at once. */
+    private byte[] openWith(byte[] messageKey, byte[] nonce, byte[] frame, int ciphertextAt)
             throws GeneralSecurityException {
         AeadKey key = aead.importKey(messageKey);
         try {
-            return seal ? aead.seal(key, nonce, input, associatedData) : aead.open(key, nonce, input, associatedData);
+            return aead.openAfter(key, nonce, frame, ciphertextAt);
         } finally {
             key.destroy();
         }

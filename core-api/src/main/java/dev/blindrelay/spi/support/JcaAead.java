@@ -12,6 +12,7 @@ import java.security.InvalidKeyException;
 import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The common part of an {@link Aead} that runs over a JCA {@link Cipher}: key import and checks, nonce
@@ -118,8 +119,36 @@ public abstract class JcaAead implements Aead {
         return run(Cipher.DECRYPT_MODE, key, nonce, ciphertextAndTag, associatedData);
     }
 
+    /** Encrypts straight into {@code out}: no intermediate array. */
+    @Override
+    public final int sealInto(AeadKey key, byte[] nonce, byte[] plaintext, byte[] associatedData, byte[] out,
+                              int outOffset) throws GeneralSecurityException {
+        Aead.requireRoom(out, outOffset, plaintext.length + tagLength);
+        Cipher cipher = initialised(Cipher.ENCRYPT_MODE, key, nonce, plaintext.length, associatedData, 0,
+                associatedData.length);
+        return cipher.doFinal(plaintext, 0, plaintext.length, out, outOffset);
+    }
+
+    /** Reads the associated data and the ciphertext where they lie in the frame: no copies. */
+    @Override
+    public final byte[] openAfter(AeadKey key, byte[] nonce, byte[] frame, int offset)
+            throws GeneralSecurityException {
+        Objects.checkFromToIndex(0, offset, frame.length);
+        int length = frame.length - offset;
+        return initialised(Cipher.DECRYPT_MODE, key, nonce, length, frame, 0, offset).doFinal(frame, offset, length);
+    }
+
     private byte[] run(int mode, AeadKey key, byte[] nonce, byte[] input, byte[] associatedData)
             throws GeneralSecurityException {
+        return initialised(mode, key, nonce, input.length, associatedData, 0, associatedData.length).doFinal(input);
+    }
+
+    /**
+     * This thread's Cipher for {@code mode}, initialised for one message of {@code inputLength} bytes and fed its
+     * associated data.
+     */
+    private Cipher initialised(int mode, AeadKey key, byte[] nonce, int inputLength, byte[] associatedData,
+                               int aadOffset, int aadLength) throws GeneralSecurityException {
         SecretKeySpec spec = new SecretKeySpec(bytesOf(key), keyAlgorithm);
         if (nonce.length != nonceLength) {
             throw new InvalidAlgorithmParameterException(
@@ -127,8 +156,8 @@ public abstract class JcaAead implements Aead {
         }
         // After the key and nonce checks, which are the caller's mistakes rather than a forgery. SunJCE's AES-GCM on
         // 17 reports a short input as a ProviderException, which callers would not take for a forgery.
-        if (mode == Cipher.DECRYPT_MODE && input.length < tagLength) {
-            throw new AEADBadTagException(id + " input of " + input.length
+        if (mode == Cipher.DECRYPT_MODE && inputLength < tagLength) {
+            throw new AEADBadTagException(id + " input of " + inputLength
                     + " bytes is shorter than the " + tagLength + "-byte tag");
         }
         AlgorithmParameterSpec params = parameters(nonce);
@@ -148,8 +177,8 @@ public abstract class JcaAead implements Aead {
             cipher = newCipher();
             cipher.init(mode, spec, params);
         }
-        cipher.updateAAD(associatedData);
-        return cipher.doFinal(input);
+        cipher.updateAAD(associatedData, aadOffset, aadLength);
+        return cipher;
     }
 
     private Cipher newCipher() throws GeneralSecurityException {

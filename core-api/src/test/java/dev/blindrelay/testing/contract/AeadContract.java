@@ -4,6 +4,7 @@ import dev.blindrelay.spi.Aead;
 import dev.blindrelay.spi.AeadKey;
 import dev.blindrelay.spi.support.JcaAead;
 import dev.blindrelay.testing.Wycheproof;
+import dev.blindrelay.testing.suite.RenamedAead;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.crypto.AEADBadTagException;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.GCMParameterSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -93,6 +95,124 @@ public abstract class AeadContract {
             assertThat(sealed).hasSize(size + aead.tagLength());
             assertThat(aead.open(key, nonce(aead), sealed, AAD)).isEqualTo(plaintext);
         }
+    }
+
+    /**
+     * sealInto writes exactly what seal returns, at the offset, and touches no other byte: for the plugin's own
+     * implementation and for the SPI's default (over seal), so that either may build a frame.
+     */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void sealInto_sameBytesAsSealAtTheOffset(Aead aead) throws Exception {
+        AeadKey key = aead.importKey(key(aead, 3));
+        for (Aead sealer : List.of(aead, overSealOnly(aead))) {
+            for (int size : new int[] {0, 1, 1024}) {
+                byte[] plaintext = new byte[size];
+                Arrays.fill(plaintext, (byte) (size + 1));
+                byte[] expected = aead.seal(key, nonce(aead), plaintext, AAD);
+                for (int offset : new int[] {0, 7}) {
+                    byte[] out = new byte[offset + expected.length + 5];
+                    Arrays.fill(out, (byte) 0x5A);
+
+                    int written = sealer.sealInto(key, nonce(aead), plaintext, AAD, out, offset);
+
+                    assertThat(written).isEqualTo(size + aead.tagLength());
+                    assertThat(Arrays.copyOfRange(out, offset, offset + written)).as("size %d at %d", size, offset)
+                            .isEqualTo(expected);
+                    byte[] untouched = new byte[out.length - written];
+                    System.arraycopy(out, 0, untouched, 0, offset);
+                    System.arraycopy(out, offset + written, untouched, offset, out.length - offset - written);
+                    assertThat(untouched).containsOnly((byte) 0x5A);
+                    assertThat(aead.open(key, nonce(aead), expected, AAD)).isEqualTo(plaintext);
+                }
+            }
+        }
+    }
+
+    /** No room (one byte short, an offset past the end or negative): refused before anything is written. */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void sealInto_bufferTooSmallOrOffsetOutside(Aead aead) throws Exception {
+        AeadKey key = aead.importKey(key(aead, 3));
+        int needed = 10 + aead.tagLength();
+        for (Aead sealer : List.of(aead, overSealOnly(aead))) {
+            for (int[] bufferAndOffset : new int[][] {{needed - 1, 0}, {needed + 3, 4}, {needed, needed + 1},
+                    {needed, -1}, {0, 0}}) {
+                byte[] out = new byte[bufferAndOffset[0]];
+                Arrays.fill(out, (byte) 0x5A);
+
+                assertThatThrownBy(() -> sealer.sealInto(key, nonce(aead), new byte[10], AAD, out, bufferAndOffset[1]))
+                        .as("buffer %d, offset %d", bufferAndOffset[0], bufferAndOffset[1])
+                        .isInstanceOf(ShortBufferException.class).hasMessageContaining(needed + " bytes");
+                byte[] before = new byte[out.length];
+                Arrays.fill(before, (byte) 0x5A);
+                assertThat(out).as("buffer %d, offset %d", bufferAndOffset[0], bufferAndOffset[1]).isEqualTo(before);
+            }
+        }
+    }
+
+    /** A bad key or nonce fails sealInto as it fails seal. */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void sealInto_wrongKeyOrNonce(Aead aead) throws Exception {
+        AeadKey key = aead.importKey(key(aead, 3));
+        byte[] out = new byte[64];
+        AeadKey destroyed = aead.importKey(key(aead, 4));
+        destroyed.destroy();
+
+        assertThatThrownBy(() -> aead.sealInto(destroyed, nonce(aead), new byte[5], AAD, out, 0))
+                .isInstanceOf(InvalidKeyException.class);
+        assertThatThrownBy(() -> aead.sealInto(key, new byte[aead.nonceLength() - 1], new byte[5], AAD, out, 0))
+                .isInstanceOf(InvalidAlgorithmParameterException.class);
+    }
+
+    /** sealAfter: the prefix, then the sealed bytes with the prefix as associated data. */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void sealAfter_prefixThenSealedWithThePrefixAsAad(Aead aead) throws Exception {
+        AeadKey key = aead.importKey(key(aead, 3));
+        byte[] plaintext = "one frame".getBytes(StandardCharsets.US_ASCII);
+
+        byte[] frame = aead.sealAfter(key, nonce(aead), AAD, plaintext);
+
+        assertThat(frame).isEqualTo(concat(AAD, aead.seal(key, nonce(aead), plaintext, AAD)));
+        assertThat(aead.open(key, nonce(aead), Arrays.copyOfRange(frame, AAD.length, frame.length), AAD))
+                .isEqualTo(plaintext);
+    }
+
+    /** openAfter reads the frame sealAfter made, in place; a changed prefix or body fails as a forgery. */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void openAfter_opensWhatSealAfterMadeAndRejectsTampering(Aead aead) throws Exception {
+        AeadKey key = aead.importKey(key(aead, 3));
+        byte[] plaintext = new byte[1024];
+        Arrays.fill(plaintext, (byte) 9);
+        for (Aead opener : List.of(aead, overSealOnly(aead))) {
+            byte[] frame = aead.sealAfter(key, nonce(aead), AAD, plaintext);
+
+            assertThat(opener.openAfter(key, nonce(aead), frame, AAD.length)).isEqualTo(plaintext);
+            assertThat(opener.openAfter(key, nonce(aead), concat(AAD, aead.seal(key, nonce(aead), new byte[0], AAD)),
+                    AAD.length)).isEmpty();
+            for (int at : new int[] {0, AAD.length, frame.length - 1}) {
+                byte[] tampered = frame.clone();
+                tampered[at] ^= 1;
+                assertThatThrownBy(() -> opener.openAfter(key, nonce(aead), tampered, AAD.length)).as("byte " + at)
+                        .isInstanceOf(AEADBadTagException.class);
+            }
+            assertThatThrownBy(() -> opener.openAfter(key, nonce(aead), frame, AAD.length + 1))
+                    .as("the prefix one byte longer").isInstanceOf(AEADBadTagException.class);
+            assertThatThrownBy(() -> opener.openAfter(key, nonce(aead), frame, frame.length - aead.tagLength() + 1))
+                    .as("shorter than a tag").isInstanceOf(AEADBadTagException.class);
+            assertThatThrownBy(() -> opener.openAfter(key, nonce(aead), frame, frame.length + 1))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> opener.openAfter(key, nonce(aead), frame, -1))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    /** {@code aead} seen through the SPI alone: seal and open, so sealInto and openAfter are the defaults. */
+    private static Aead overSealOnly(Aead aead) {
+        return new RenamedAead(aead.id(), aead);
     }
 
     /** Providers refuse to re-initialise one Cipher under the same key and nonce; the cache must hide that. */

@@ -8,14 +8,15 @@ import java.security.GeneralSecurityException;
 /**
  * An AEAD under another id: the same algorithm as its delegate, so that tests can build two suites that
  * differ only in their id (the key schedule must still give them different keys, and two clients must
- * still refuse each other's suite).
+ * still refuse each other's suite). It implements only what an Aead must, so the SPI's default methods
+ * (sealInto, openAfter) run over its seal and open.
  */
-final class RenamedAead implements Aead {
+public final class RenamedAead implements Aead {
 
     private final String id;
     private final Aead delegate;
 
-    RenamedAead(String id, Aead delegate) {
+    public RenamedAead(String id, Aead delegate) {
         this.id = id;
         this.delegate = delegate;
     }
