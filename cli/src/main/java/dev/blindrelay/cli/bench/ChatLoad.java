@@ -70,7 +70,7 @@ final class ChatLoad {
         boolean untilQuiet = options.messages() == 0 && options.mode() != BenchOptions.Mode.IDLE;
         int round = 0;
         for (boolean compiling = untilQuiet; round < WARMUP_ROUNDS || compiling && round < MAX_WARMUP_ROUNDS; round++) {
-            long jitBefore = jitMillis();
+            long jitBefore = Rounds.jitMillis(target);
             long start = System.nanoTime();
             HandshakeClock warmClock = new HandshakeClock();
             Cohort warm = new Cohort(WARMUP_CLIENTS, WARMUP_CLIENTS / 2, 1_000_000, "warmup" + round, options.size(),
@@ -83,15 +83,10 @@ final class ChatLoad {
             }
             // The relay's heap is read next: let it see the warm-up clients leave first.
             Progress.await(() -> -target.connections().orElse(0), 0);
-            compiling = untilQuiet && jitMillis() - jitBefore > Rounds.JIT_QUIET * (System.nanoTime() - start) / 1e6;
+            compiling = untilQuiet && Rounds.jitMillis(target) - jitBefore > Rounds.JIT_QUIET * (System.nanoTime() - start) / 1e6;
         }
         report.number("handshake_warmup_rounds", "handshake warm-up rounds (" + WARMUP_CLIENTS / 2 + " pairs each)",
                 round, "");
-    }
-
-    /** Milliseconds the JITs of this JVM and of the target (when it can say) have compiled so far. */
-    private long jitMillis() {
-        return Math.max(0, RelayProcess.jitMillis()) + target.jitMillis().orElse(0);
     }
 
     private Verdict measure(Cohort cohort, Optional<Target.HeapReading> heapBefore, Report report)

@@ -19,7 +19,7 @@ final class Figures {
 
     /** How many messages per sender went before the measured round (more rounds while the target's JIT was busy). */
     static void warmup(Report report, String prefix, Rounds.Outcome outcome) {
-        report.number(prefix + "_warmup", "warm-up per sender (until the target's JIT was quiet)", outcome.warmup(), "");
+        report.number(prefix + "_warmup", "warm-up per sender (until the JITs were quiet)", outcome.warmup(), "");
     }
 
     /** Frames or messages per second and their payload in MB/s (10^6 bytes) over {@code nanos}. */

@@ -1,16 +1,15 @@
 package dev.blindrelay.cli.bench;
 
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
 
 /**
  * Warm-up rounds, then the measured round, for any closed-loop load. A warm-up round (a quarter of the
- * messages) lets the JIT compile the hot paths of the clients and the target before the clock starts; when the
- * target can say how long its JIT has compiled, warm-up rounds go on (up to {@link #MAX_WARMUP_ROUNDS}) while it
- * spent more than {@link #JIT_QUIET} of a round compiling, so that a target just started is not measured while
- * its compiler still takes a core. Warm-up messages are checked for loss like all others but not timed.
+ * messages) lets the JIT compile the hot paths of the clients and the target before the clock starts; warm-up
+ * rounds go on (up to {@link #MAX_WARMUP_ROUNDS}) while the JITs of this JVM (the clients) and of the target (when
+ * it can say) spent more than {@link #JIT_QUIET} of a round compiling, so that neither is measured while its
+ * compiler still takes a core. Warm-up messages are checked for loss like all others but not timed.
  */
 final class Rounds {
 
@@ -46,15 +45,14 @@ final class Rounds {
         int round = Math.max(1, messages / WARMUP_DIVISOR);
         int warmup = 0;
         for (int rounds = 1; ; rounds++) {
-            OptionalLong jitBefore = target.jitMillis();
+            long jitBefore = jitMillis(target);
             long start = System.nanoTime();
             warmup += round;
             if (!sendAndAwait(senders, warmup, progress, progressAt)) {
                 return new Outcome(false, 0, warmup);
             }
-            OptionalLong jitAfter = target.jitMillis();
-            if (rounds == MAX_WARMUP_ROUNDS || jitBefore.isEmpty() || jitAfter.isEmpty()
-                    || jitAfter.getAsLong() - jitBefore.getAsLong() <= JIT_QUIET * (System.nanoTime() - start) / 1e6) {
+            if (rounds == MAX_WARMUP_ROUNDS
+                    || jitMillis(target) - jitBefore <= JIT_QUIET * (System.nanoTime() - start) / 1e6) {
                 break;
             }
         }
@@ -63,6 +61,14 @@ final class Rounds {
         long start = System.nanoTime();
         boolean finished = sendAndAwait(senders, warmup + messages, progress, progressAt);
         return new Outcome(finished, Math.max(1, traffic.lastArrivalNanos() - start), warmup);
+    }
+
+    /**
+     * Milliseconds the JITs of this JVM (the clients: a chat client's C2 still compiling took a third of its CPU in
+     * the measured round) and of the target (when it can say) have compiled so far.
+     */
+    static long jitMillis(Target target) {
+        return Math.max(0, RelayProcess.jitMillis()) + target.jitMillis().orElse(0);
     }
 
     private static boolean sendAndAwait(List<? extends Sender> senders, int limit, LongSupplier progress,

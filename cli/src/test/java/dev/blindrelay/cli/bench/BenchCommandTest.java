@@ -48,7 +48,7 @@ class BenchCommandTest {
                 .contains("byte-copying forwarder").contains("relay throughput / frame forwarder throughput")
                 .contains("relay throughput / byte-copier throughput")
                 .contains("PASS: delivered == sent").contains("no loss, no duplicates")
-                .contains("warm-up per sender (until the target's JIT was quiet)");
+                .contains("warm-up per sender (until the JITs were quiet)");
     }
 
     @Test
