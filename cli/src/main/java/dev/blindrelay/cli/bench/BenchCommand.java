@@ -153,8 +153,8 @@ public final class BenchCommand implements Command {
     private static Target relay(BenchOptions options) throws IOException {
         return !options.relays().isEmpty() ? new ExternalRelay(options.relays())
                 : ChildTarget.relay(options.transport(), options.ioThreads(),
-                        options.mode() != BenchOptions.Mode.CHAT && options.mode() != BenchOptions.Mode.IDLE ? 1
-                                : LoopbackSpread.addressesFor(options.clients()),
+                        options.mode() == BenchOptions.Mode.CHAT || options.mode() == BenchOptions.Mode.IDLE
+                                ? LoopbackSpread.addressesFor(options.clients()) : 1,
                         options.nats());
     }
 

@@ -60,9 +60,8 @@ public final class DoubleRatchet implements SessionCipher {
         byte[] frame = Arrays.copyOf(header, header.length + fields.length());
         fields.write(frame, header.length);
         byte[] nonce = nonce(fields);
-        AeadKey key = aead.importKey(next.messageKey());
         try {
-            byte[] out = aead.sealAfter(key, nonce, frame, plaintext);
+            byte[] out = sealWith(next.messageKey(), nonce, frame, plaintext);
             if (tracer.enabled()) {
                 trace("seal", "encrypt with this message's own key (one chain step; the chain key it came from is "
                         + "overwritten), nonce = epoch || n; AAD binds the envelope and every ratchet field",
@@ -71,7 +70,6 @@ public final class DoubleRatchet implements SessionCipher {
             }
             return out;
         } finally {
-            key.destroy();
             Arrays.fill(next.messageKey(), (byte) 0);
         }
     }
@@ -103,6 +101,17 @@ public final class DoubleRatchet implements SessionCipher {
             }
             state.commit(attempt, fields);
             return new Opened(plaintext, fields.n(), attempt.missed(), attempt.late());
+        }
+    }
+
+    /** {@code frame} followed by {@code plaintext} sealed under a key used for this one message and destroyed at once. */
+    private byte[] sealWith(byte[] messageKey, byte[] nonce, byte[] frame, byte[] plaintext)
+            throws GeneralSecurityException {
+        AeadKey key = aead.importKey(messageKey);
+        try {
+            return aead.sealAfter(key, nonce, frame, plaintext);
+        } finally {
+            key.destroy();
         }
     }
 
