@@ -8,11 +8,6 @@ import dev.blindrelay.spi.Connector;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.suite.SuitePreference;
 import dev.blindrelay.trace.Tracer;
-import dev.blindrelay.wire.Envelope;
-import dev.blindrelay.wire.EnvelopeHeader;
-import dev.blindrelay.wire.FrameType;
-import dev.blindrelay.wire.MalformedFrameException;
-import dev.blindrelay.wire.RelayMessages;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,8 +25,9 @@ import java.util.function.Function;
  * talks to it through these methods and a {@link ChatListener}.
  *
  * <p>This class is the engine: the connection, the room's membership and the user's commands. Each
- * other member's handshake, session and deliveries live in its {@link Peer}; retrying a lost
- * connection is the {@link Reconnector}'s, and what waits for it is in {@link HeldMessages}.
+ * other member's handshake, session and deliveries live in its {@link Peer}; what arrives from the relay
+ * is handled by {@link InboundFrames}; retrying a lost connection is the {@link Reconnector}'s, and what
+ * waits for it is in {@link HeldMessages}.
  *
  * <p>Who initiates: the member who joins later, with each member already there (the relay's WELCOME
  * lists them). Everything that arrives from the relay is treated as hostile: frames that do not
@@ -52,15 +48,11 @@ public final class ChatClient implements AutoCloseable {
     private final HeldMessages held;
     private final ClientTimer timer;
     private final Reconnector reconnector;
-    private final ConnectionEvents events = new ConnectionEvents();
+    private final LiveConnection live = new LiveConnection();
+    private final InboundFrames inbound;
     private long nextMessageId;
-    /** The live connection; events from an older connection are ignored. */
-    private RelayConnection current;
-    private boolean closed;
     /** Index of the relay of the current (or last) connection in the settings' list. */
     private volatile int relayInUse;
-    /** Someone left since this client joined: an empty room is then no longer "not yet" filled. */
-    private boolean someoneLeft;
 
     /** A client that accepts exactly one suite. */
     public ChatClient(ClientSettings settings, CipherSuite suite, IdentityKeyPair identity, KnownPeers knownPeers,
@@ -81,9 +73,10 @@ public final class ChatClient implements AutoCloseable {
         this.connector = connector;
         this.timer = new ClientTimer(settings.name());
         this.context = new ClientContext(settings, suites, identity, knownPeers, listener, tracer, new SeenMessages(),
-                this::send, this::afterUnlessClosed);
+                live::send, this::afterUnlessClosed);
         this.held = new HeldMessages(listener, settings.maxQueued());
         this.reconnector = new Reconnector(settings.reconnectDelay(), timer, lock, listener, this::rejoin);
+        this.inbound = new InboundFrames(lock, live, peers, held, context, timer, reconnector);
         // Ids start at a random point so that ids from two runs of the same user do not collide.
         this.nextMessageId = new SecureRandom().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL;
     }
@@ -129,13 +122,12 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private void connectAndJoin(InetSocketAddress relay) throws IOException {
-        RelayConnection opened = RelayConnection.open(connector, relay, events);
+        RelayConnection opened = RelayConnection.open(connector, relay, inbound);
         synchronized (lock) {
-            if (closed) {
+            if (!live.attach(opened)) {
                 opened.close();
                 throw new IOException("the client was closed");
             }
-            current = opened;
         }
         opened.join(settings.name(), settings.room(), settings.joinTimeout());
     }
@@ -147,7 +139,7 @@ public final class ChatClient implements AutoCloseable {
      */
     public Optional<Long> send(String text) {
         synchronized (lock) {
-            if (!online() && !closed && settings.reconnect()) {
+            if (!live.online() && !live.closed() && settings.reconnect()) {
                 ChatPayload payload = new ChatPayload(ChatPayload.Kind.ROOM, nextMessageId++, text);
                 if (!held.holdForRoom(payload)) {
                     return Optional.empty();
@@ -156,7 +148,7 @@ public final class ChatClient implements AutoCloseable {
                 return Optional.of(payload.id());
             }
             if (peers.isEmpty()) {
-                listener.warning(someoneLeft
+                listener.warning(inbound.someoneLeft()
                         ? "everyone else has left room '" + settings.room() + "'; message not sent"
                         : "nobody else is in room '" + settings.room() + "' yet; message not sent");
                 return Optional.empty();
@@ -173,7 +165,7 @@ public final class ChatClient implements AutoCloseable {
     public Optional<Long> sendTo(String name, String text) {
         synchronized (lock) {
             Peer peer = peers.get(name);
-            if (peer == null && held.waitsFor(name) && !online()) {
+            if (peer == null && held.waitsFor(name) && !live.online()) {
                 // Disconnected, and name was in the room: hold it for them, as a room message would be.
                 ChatPayload payload = new ChatPayload(ChatPayload.Kind.DIRECT, nextMessageId++, text);
                 held.holdFor(name, payload);
@@ -188,14 +180,6 @@ public final class ChatClient implements AutoCloseable {
             peer.deliver(payload);
             return Optional.of(payload.id());
         }
-    }
-
-    /**
-     * Joined on the current connection. A reconnect is not online until the relay's WELCOME: until then
-     * the room's members are unknown, so a message typed meanwhile is queued, not refused.
-     */
-    private boolean online() {
-        return current != null && current.joined();
     }
 
     /** Members of the room other than this user, with the state of each session. */
@@ -305,11 +289,10 @@ public final class ChatClient implements AutoCloseable {
     public void close() {
         RelayConnection toClose;
         synchronized (lock) {
-            if (closed) {
+            if (live.closed()) {
                 return;
             }
-            closed = true;
-            toClose = current;
+            toClose = live.close();
             for (Peer peer : peers.values()) {
                 peer.forget();
                 peer.reportUndelivered("you left before " + peer.name + " acknowledged it");
@@ -326,177 +309,10 @@ public final class ChatClient implements AutoCloseable {
     private void afterUnlessClosed(Duration delay, Runnable task) {
         timer.later(() -> {
             synchronized (lock) {
-                if (!closed) {
+                if (!live.closed()) {
                     task.run();
                 }
             }
         }, delay);
-    }
-
-    private void send(byte[] frame) {
-        RelayConnection live = current;
-        if (live != null) {
-            live.send(frame);
-        }
-    }
-
-    // ---- frames from the relay, on the transport thread ----
-
-    /** Events of the current connection; those of a replaced one are ignored. */
-    private final class ConnectionEvents implements RelayConnection.Events {
-
-        @Override
-        public void frameReceived(RelayConnection from, byte[] frame) {
-            synchronized (lock) {
-                if (!closed && current == from) {
-                    handle(from, frame);
-                }
-            }
-        }
-
-        @Override
-        public void readComplete(RelayConnection from) {
-            synchronized (lock) {
-                if (!closed && current == from) {
-                    peers.values().forEach(Peer::sendAcks);
-                }
-            }
-        }
-
-        @Override
-        public void closed(RelayConnection from, String reason, boolean wasJoined) {
-            synchronized (lock) {
-                if (current != from) {
-                    return;
-                }
-                current = null;
-                for (Peer peer : peers.values()) {
-                    peer.forget();
-                    held.carry(peer);
-                }
-                peers.clear();
-                // Before the join succeeded, connectAndJoin() reports the failure; nobody was chatting yet.
-                if (closed || !wasJoined) {
-                    return;
-                }
-                if (settings.reconnect()) {
-                    listener.disconnected(reason + "; unacknowledged messages will be sent again after reconnecting");
-                    reconnector.scheduleAttempt();
-                } else {
-                    held.giveUp("the connection to the relay closed");
-                    listener.disconnected(reason);
-                }
-            }
-        }
-    }
-
-    private void handle(RelayConnection connection, byte[] frame) {
-        EnvelopeHeader header;
-        try {
-            header = EnvelopeHeader.parse(frame);
-        } catch (MalformedFrameException e) {
-            listener.warning("malformed frame from the relay ignored: " + e.getMessage());
-            return;
-        }
-        try {
-            if (header.type().isPeerToPeer()) {
-                handlePeerFrame(header, frame);
-            } else {
-                handleRelayFrame(connection, header, Envelope.parse(frame).body());
-            }
-        } catch (MalformedFrameException e) {
-            listener.warning("malformed " + header.type() + " from " + origin(header) + " ignored: " + e.getMessage());
-        }
-    }
-
-    private static String origin(EnvelopeHeader header) {
-        return header.sender().isEmpty() ? "the relay" : header.sender();
-    }
-
-    private void handleRelayFrame(RelayConnection connection, EnvelopeHeader header, byte[] body) throws MalformedFrameException {
-        switch (header.type()) {
-            case WELCOME -> welcomed(connection, RelayMessages.parseMembers(body));
-            case PEER_JOINED -> {
-                String name = RelayMessages.parseName(body);
-                if (!name.equals(settings.name())) {
-                    Peer peer = new Peer(name, context);
-                    Peer previous = peers.put(name, peer);
-                    if (previous != null) {
-                        previous.forget();
-                    }
-                    held.handToReturning(peer); // they came back after a relay restart
-                    listener.peerJoined(name);
-                }
-            }
-            case PEER_LEFT -> {
-                String name = RelayMessages.parseName(body);
-                Peer peer = peers.remove(name);
-                if (peer != null) {
-                    someoneLeft = true;
-                    peer.forget();
-                    peer.reportUndelivered(name + " left before acknowledging it");
-                    listener.peerLeft(name);
-                }
-            }
-            case ERROR -> {
-                RelayMessages.RelayError error = RelayMessages.parseError(body);
-                if (!error.fatal() || !connection.refusedJoin(error.reason())) {
-                    listener.warning("relay: " + error.reason());
-                }
-            }
-            case NOTICE -> listener.notice(RelayMessages.parseText(body));
-            case PING -> send(new Envelope(FrameType.PONG, settings.name(), "", settings.room(), new byte[0]).encode());
-            default -> {
-                // PONG and client-only types carry nothing for us.
-            }
-        }
-    }
-
-    /** The relay accepted the join: we start a handshake with everyone already there. */
-    private void welcomed(RelayConnection connection, List<String> members) {
-        if (!connection.welcomed(members)) {
-            listener.warning("a second WELCOME from the relay ignored");
-            return;
-        }
-        listener.joined(settings.room(), members);
-        for (String member : members) {
-            if (!member.equals(settings.name())) {
-                Peer peer = peers.computeIfAbsent(member, name -> new Peer(name, context));
-                held.handToMember(peer);
-                peer.initiate();
-            }
-        }
-        if (held.welcomeHandled(peers.isEmpty())) {
-            awaitReturningPeers(connection);
-        }
-    }
-
-    /**
-     * After a reconnect, members who were in the room may rejoin later than we did: hold their
-     * messages for a while, then report the ones nobody came back for.
-     */
-    private void awaitReturningPeers(RelayConnection connection) {
-        timer.later(() -> {
-            synchronized (lock) {
-                if (current == connection && !closed) {
-                    held.giveUpOnAbsent(settings.rejoinGrace().toSeconds());
-                }
-            }
-        }, settings.rejoinGrace());
-    }
-
-    private void handlePeerFrame(EnvelopeHeader header, byte[] frame) throws MalformedFrameException {
-        String from = header.sender();
-        if (from.equals(settings.name()) || !header.recipient().equals(settings.name())) {
-            listener.warning(header.type() + " frame from " + (from.isEmpty() ? "nobody" : from) + " to "
-                    + header.recipient() + " reflected or misrouted by the relay: rejected");
-            return;
-        }
-        Peer peer = peers.get(from);
-        if (peer == null) {
-            listener.warning(header.type() + " from '" + from + "', who is not in the room: rejected");
-            return;
-        }
-        peer.frameReceived(header, frame);
     }
 }
