@@ -13,30 +13,30 @@ import java.util.List;
  */
 final class LocalDirectory implements MemberDirectory {
 
-    private final RelayRouter router;
+    private final LocalRooms local;
     private final Object membership = new Object();
 
-    LocalDirectory(RelayRouter router) {
-        this.router = router;
+    LocalDirectory(LocalRooms local) {
+        this.local = local;
     }
 
     @Override
     public void join(Member member, String name, String room) {
         List<String> nameKeys = NameKeys.of(name); // outside the lock: ICU does the work
         synchronized (membership) {
-            String taken = router.enter(member, name, room, nameKeys);
+            String taken = local.enter(member, name, room, nameKeys);
             if (taken != null) {
-                router.refuse(member, taken);
+                local.refuse(member, taken);
                 return;
             }
             List<String> existing = new ArrayList<>();
-            for (Member other : router.localMembers(room)) {
+            for (Member other : local.members(room)) {
                 if (other != member) {
                     existing.add(other.name());
-                    router.tell(other, FrameType.PEER_JOINED, name);
+                    local.tell(other, FrameType.PEER_JOINED, name);
                 }
             }
-            router.welcome(member, existing);
+            local.welcome(member, existing);
         }
     }
 
@@ -48,9 +48,9 @@ final class LocalDirectory implements MemberDirectory {
         }
         List<String> nameKeys = NameKeys.of(name);
         synchronized (membership) {
-            if (router.exit(member, nameKeys)) {
-                for (Member other : router.localMembers(member.roomName())) {
-                    router.tell(other, FrameType.PEER_LEFT, member.name());
+            if (local.exit(member, nameKeys)) {
+                for (Member other : local.members(member.roomName())) {
+                    local.tell(other, FrameType.PEER_LEFT, member.name());
                 }
             }
         }

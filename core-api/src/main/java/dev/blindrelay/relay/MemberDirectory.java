@@ -10,9 +10,9 @@ package dev.blindrelay.relay;
  */
 public interface MemberDirectory extends AutoCloseable {
 
-    /** Makes the directory of one router. */
+    /** Makes the directory of one router, which changes the router's rooms here through {@code local}. */
     interface Factory {
-        MemberDirectory create(RelayRouter router);
+        MemberDirectory create(LocalRooms local);
     }
 
     /** A relay on its own. */
@@ -20,7 +20,7 @@ public interface MemberDirectory extends AutoCloseable {
 
     /**
      * {@code member} asks to join {@code room} as {@code name} (both already valid). The directory ends every
-     * join with {@link RelayRouter#enter} and {@link RelayRouter#welcome}, or with {@link RelayRouter#refuse},
+     * join with {@link LocalRooms#enter} and {@link LocalRooms#welcome}, or with {@link LocalRooms#refuse},
      * now or later, from any thread.
      */
     void join(Member member, String name, String room);

@@ -1,7 +1,7 @@
 package dev.blindrelay.relay.nats;
 
+import dev.blindrelay.relay.LocalRooms;
 import dev.blindrelay.relay.Member;
-import dev.blindrelay.relay.RelayRouter;
 import io.nats.client.Connection;
 
 import java.util.Map;
@@ -32,7 +32,7 @@ final class Backpressure {
 
     private final String self;
     private final Connection nats;
-    private final RelayRouter router;
+    private final LocalRooms local;
     private final ScheduledExecutorService timer;
     /** Members here that other relays asked to pause, with those relays. */
     private final Map<Member, Set<String>> heldBy = new ConcurrentHashMap<>();
@@ -42,10 +42,10 @@ final class Backpressure {
     private final Set<Member> congested = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainWatched = new AtomicBoolean();
 
-    Backpressure(String self, Connection nats, RelayRouter router, ScheduledExecutorService timer) {
+    Backpressure(String self, Connection nats, LocalRooms local, ScheduledExecutorService timer) {
         this.self = self;
         this.nats = nats;
-        this.router = router;
+        this.local = local;
         this.timer = timer;
     }
 
@@ -67,7 +67,7 @@ final class Backpressure {
     }
 
     void paused(Control control) {
-        Member sender = router.localMember(control.room(), control.member());
+        Member sender = local.member(control.room(), control.member());
         if (sender != null) {
             heldBy.computeIfAbsent(sender, s -> ConcurrentHashMap.newKeySet()).add(control.from());
             sender.setReading(false);
@@ -75,7 +75,7 @@ final class Backpressure {
     }
 
     void resumed(Control control) {
-        Member sender = router.localMember(control.room(), control.member());
+        Member sender = local.member(control.room(), control.member());
         if (sender != null) {
             letGo(sender, control.from());
         }

@@ -158,7 +158,7 @@ public final class NatsCluster implements AutoCloseable {
 
     /** The directory for one relay's router; a cluster connection serves one relay. */
     public MemberDirectory.Factory directory() {
-        return router -> new NatsDirectory(this, router);
+        return local -> new NatsDirectory(this, local);
     }
 
     public String relayId() {

@@ -1,7 +1,7 @@
 package dev.blindrelay.relay.nats;
 
+import dev.blindrelay.relay.LocalRooms;
 import dev.blindrelay.relay.Member;
-import dev.blindrelay.relay.RelayRouter;
 import dev.blindrelay.wire.FrameType;
 import dev.blindrelay.wire.MalformedFrameException;
 import dev.blindrelay.wire.WireReader;
@@ -33,7 +33,7 @@ final class RoomViews {
     final Object lock = new Object();
     private final String self;
     private final Liveness liveness;
-    private final RelayRouter router;
+    private final LocalRooms local;
     private final Connection nats;
     private final Dispatcher dispatcher;
     private final ConcurrentHashMap<String, RoomView> views = new ConcurrentHashMap<>();
@@ -41,10 +41,10 @@ final class RoomViews {
     private final ConcurrentHashMap<Long, Member> owners = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Member, Long> serials = new ConcurrentHashMap<>();
 
-    RoomViews(String self, Liveness liveness, RelayRouter router, Connection nats, Dispatcher dispatcher) {
+    RoomViews(String self, Liveness liveness, LocalRooms local, Connection nats, Dispatcher dispatcher) {
         this.self = self;
         this.liveness = liveness;
-        this.router = router;
+        this.local = local;
         this.nats = nats;
         this.dispatcher = dispatcher;
     }
@@ -100,7 +100,7 @@ final class RoomViews {
         }
         Set<RoomState.Entry> before = new HashSet<>(view.told);
         Set<RoomState.Entry> after = new HashSet<>(now);
-        List<Member> here = router.localMembers(view.room);
+        List<Member> here = local.members(view.room);
         for (RoomState.Entry entry : view.told) {
             if (!after.contains(entry)) {
                 tellOthers(here, entry, FrameType.PEER_LEFT);
@@ -116,7 +116,7 @@ final class RoomViews {
         for (Member member : here) {
             Long serial = serials.get(member);
             if (serial != null && !view.state.contains(new RoomState.Entry(member.name(), self, serial))) {
-                router.drop(member, "the relay cluster lost this relay for a while and others took you out of"
+                local.drop(member, "the relay cluster lost this relay for a while and others took you out of"
                         + " the room; reconnecting");
             }
         }
@@ -126,7 +126,7 @@ final class RoomViews {
         for (Member member : here) {
             Long serial = serials.get(member);
             if (!(entry.relay().equals(self) && serial != null && serial == entry.serial())) {
-                router.tell(member, type, entry.name());
+                local.tell(member, type, entry.name());
             }
         }
     }
