@@ -306,13 +306,17 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /** On the connection's own thread where the transport offers one (no thread to wake), else on the timer. */
     private void afterUnlessClosed(Duration delay, Runnable task) {
-        timer.later(() -> {
+        Runnable unlessClosed = () -> {
             synchronized (lock) {
                 if (!live.closed()) {
                     task.run();
                 }
             }
-        }, delay);
+        };
+        if (!live.schedule(unlessClosed, delay)) {
+            timer.later(unlessClosed, delay);
+        }
     }
 }

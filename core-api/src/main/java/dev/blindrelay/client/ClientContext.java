@@ -19,7 +19,7 @@ record ClientContext(ClientSettings settings, SuitePreference suites, IdentityKe
                      ChatListener listener, Tracer tracer, SeenMessages seen, Consumer<byte[]> relay,
                      Deadlines deadlines) {
 
-    /** Runs a task later, on the client's timer thread, under the client's lock, unless it was closed. */
+    /** Runs a task later, on the connection's thread or the client's timer thread, under the client's lock, unless it was closed. */
     interface Deadlines {
         void after(Duration delay, Runnable task);
     }

@@ -1,5 +1,7 @@
 package dev.blindrelay.client;
 
+import java.time.Duration;
+
 /**
  * Which of the client's relay connections counts, and whether the client is closed: events from a
  * connection it replaced are ignored, and once it is closed nothing counts. Guarded by the client's
@@ -50,6 +52,12 @@ final class LiveConnection {
     RelayConnection close() {
         closed = true;
         return current;
+    }
+
+    /** On the live connection's own thread; false when there is none, or its transport offers none. */
+    boolean schedule(Runnable task, Duration delay) {
+        RelayConnection live = current;
+        return live != null && live.schedule(task, delay);
     }
 
     void send(byte[] frame) {

@@ -87,6 +87,11 @@ final class RelayConnection implements FrameListener {
         connection.send(frame);
     }
 
+    /** {@link ClientConnection#schedule}: false when the transport leaves deadlines to the client's timer. */
+    boolean schedule(Runnable task, Duration delay) {
+        return connection.schedule(task, delay);
+    }
+
     void close() {
         connection.close();
     }

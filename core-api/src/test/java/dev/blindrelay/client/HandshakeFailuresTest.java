@@ -1,9 +1,13 @@
 package dev.blindrelay.client;
 
 import dev.blindrelay.handshake.HandshakeReject;
+import dev.blindrelay.relay.RelayLimits;
+import dev.blindrelay.relay.RelayObserver;
 import dev.blindrelay.testing.ChatHarness;
 import dev.blindrelay.testing.ChatHarness.Client;
+import dev.blindrelay.testing.LoopbackTransport;
 import dev.blindrelay.testing.TestFrames;
+import dev.blindrelay.testing.suite.TestSuites;
 import dev.blindrelay.wire.Envelope;
 import dev.blindrelay.wire.EnvelopeHeader;
 import dev.blindrelay.wire.FrameType;
@@ -94,6 +98,20 @@ class HandshakeFailuresTest {
 
     @Test
     void initWithoutAnswer_triedOnceMoreAndThenSecured() throws Exception {
+        dropFirstInitThenTryOnceMore();
+    }
+
+    /** A transport may offer no thread for deadlines: the client's own timer runs them. */
+    @Test
+    void initWithoutAnswer_onTheClientsTimerWhenTheTransportOffersNoThread_triedOnceMoreAndThenSecured()
+            throws Exception {
+        chat.close();
+        chat = ChatHarness.start(LoopbackTransport.withoutDeadlines(), TestSuites.x448Aes128(), RelayLimits.defaults(),
+                RelayObserver.NONE);
+        dropFirstInitThenTryOnceMore();
+    }
+
+    private void dropFirstInitThenTryOnceMore() throws Exception {
         boolean[] dropped = {false};
         rewriteInits(body -> {
             synchronized (dropped) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,9 +48,23 @@ public final class LoopbackTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(LoopbackTransport.class);
     private static final long TERMINATION_WAIT_MS = 5_000;
 
+    private final boolean runsDeadlines;
     private final ConcurrentHashMap<Integer, Server> servers = new ConcurrentHashMap<>();
     private final AtomicInteger nextPort = new AtomicInteger(40_000);
     private final AtomicInteger nextConnection = new AtomicInteger(1);
+
+    public LoopbackTransport() {
+        this(true);
+    }
+
+    private LoopbackTransport(boolean runsDeadlines) {
+        this.runsDeadlines = runsDeadlines;
+    }
+
+    /** A transport whose connections refuse {@link ClientConnection#schedule}, as a plugin may. */
+    public static LoopbackTransport withoutDeadlines() {
+        return new LoopbackTransport(false);
+    }
 
     @Override
     public String id() {
@@ -90,11 +107,22 @@ public final class LoopbackTransport implements Transport {
     }
 
     private static ExecutorService singleThread(String name) {
-        return Executors.newSingleThreadExecutor(runnable -> {
+        return Executors.newSingleThreadExecutor(daemon(name));
+    }
+
+    /** Like a Netty event loop: frames and deadlines on one thread; deadlines still due when it closes are dropped. */
+    private static ScheduledThreadPoolExecutor singleScheduledThread(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, daemon(name));
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     private static void submit(ExecutorService executor, Runnable task) {
@@ -131,6 +159,10 @@ public final class LoopbackTransport implements Transport {
             this.address = address;
             this.handler = handler;
             this.options = options;
+        }
+
+        boolean runsDeadlines() {
+            return runsDeadlines;
         }
 
         @Override
@@ -191,7 +223,7 @@ public final class LoopbackTransport implements Transport {
         private final FrameListener listener;
         private final String description;
         private final ExecutorService relaySide;
-        private final ExecutorService clientSide;
+        private final ScheduledThreadPoolExecutor clientSide;
         private final AtomicBoolean open = new AtomicBoolean(true);
         private final AtomicBoolean disconnectedSent = new AtomicBoolean();
         private final AtomicBoolean closedSent = new AtomicBoolean();
@@ -209,7 +241,7 @@ public final class LoopbackTransport implements Transport {
             this.listener = listener;
             this.description = ID + "/client-" + number;
             this.relaySide = singleThread("loopback-relay-" + number);
-            this.clientSide = singleThread("loopback-client-" + number);
+            this.clientSide = singleScheduledThread("loopback-client-" + number);
         }
 
         void start() {
@@ -364,6 +396,19 @@ public final class LoopbackTransport implements Transport {
             @Override
             public boolean isOpen() {
                 return open.get();
+            }
+
+            @Override
+            public boolean schedule(Runnable task, Duration delay) {
+                if (!server.runsDeadlines()) {
+                    return false;
+                }
+                try {
+                    clientSide.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                    // The connection is gone, and what it would time out with it.
+                }
+                return true;
             }
 
             @Override

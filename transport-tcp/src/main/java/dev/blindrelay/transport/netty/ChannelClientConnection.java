@@ -3,9 +3,11 @@ package dev.blindrelay.transport.netty;
 import dev.blindrelay.spi.ClientConnection;
 import io.netty.channel.Channel;
 
+import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,7 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * once, called elsewhere it queues a task, so a frame sent from the transport thread (a chat client's
  * acknowledgement) overtook frames another thread had sent just before (the user's messages). Their
  * session counters then arrived out of order and the receiver rightly rejected them as replays. So
- * every frame goes through one queue, drained on the event loop, with one flush per batch.
+ * every frame goes through one queue, drained on the event loop, with one flush per batch. A frame sent on
+ * the event loop itself is written at once (after those queued before it): a handshake reply used to wait
+ * for the end of the whole read batch, and for everything its handler did after sending it.
  */
 final class ChannelClientConnection implements ClientConnection {
 
@@ -44,7 +48,9 @@ final class ChannelClientConnection implements ClientConnection {
                     + frame.length);
         }
         outbox.add(frame);
-        if (drainScheduled.compareAndSet(false, true)) {
+        if (channel.eventLoop().inEventLoop()) {
+            drain();
+        } else if (drainScheduled.compareAndSet(false, true)) {
             onEventLoop(this::drain);
         }
     }
@@ -56,6 +62,16 @@ final class ChannelClientConnection implements ClientConnection {
         } catch (RejectedExecutionException e) {
             // The connector is shut down and the connection with it: like a write to a closed channel, dropped.
         }
+    }
+
+    @Override
+    public boolean schedule(Runnable task, Duration delay) {
+        try {
+            channel.eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The connector is shut down and the connection with it: nothing is left to time out.
+        }
+        return true;
     }
 
     /** On the event loop: writes every queued frame in order, then flushes once. */

@@ -19,10 +19,14 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +130,81 @@ public abstract class TransportContractTest {
         }
         assertThat(listener.framesBeforeReadComplete.get()).as("readComplete() after the last batch").isEqualTo(count);
         assertThat(client.isOpen()).isTrue();
+    }
+
+    /**
+     * Frames sent from the thread that delivers frames (a handshake reply) and from another thread (the user's
+     * messages) reach the wire in the order of the send() calls, whichever thread made them. Each round, the
+     * delivering thread has the other thread send a frame first, then answers: the answer must not overtake it.
+     */
+    @Test
+    void send_fromTheDeliveringThreadAndAnother_keepsTheOrderOfTheCalls() throws Exception {
+        RelayServer server = listen(new ForwardingRelayHandler(Mode.ECHO), options());
+        int rounds = 200;
+        Object order = new Object();
+        int[] nextStamp = {0};
+        int[] othersEchoed = {0};
+        ClientConnection[] client = new ClientConnection[1];
+        List<Integer> echoed = Collections.synchronizedList(new ArrayList<>());
+        BlockingQueue<Boolean> sendOne = new LinkedBlockingQueue<>();
+        BlockingQueue<Boolean> sentOne = new LinkedBlockingQueue<>();
+        CountDownLatch all = new CountDownLatch(2 * (rounds + 1));
+        client[0] = connector(options()).connect(server.address(), new RecordingListener() {
+            @Override
+            public void frameReceived(byte[] frame) {
+                echoed.add(sequenceOf(frame));
+                all.countDown();
+                if (frame.length == 8) { // from the other thread: have it send its next frame, then answer
+                    try {
+                        if (++othersEchoed[0] <= rounds) {
+                            sendOne.put(true);
+                            sentOne.take();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    synchronized (order) {
+                        client[0].send(numbered(nextStamp[0]++, 4));
+                    }
+                }
+            }
+        });
+        for (int i = 0; i <= rounds; i++) {
+            if (i > 0) {
+                assertThat(sendOne.poll(10, TimeUnit.SECONDS)).as("round " + i).isNotNull();
+            }
+            synchronized (order) {
+                client[0].send(numbered(nextStamp[0]++, 8));
+            }
+            if (i > 0) {
+                sentOne.put(true);
+            }
+        }
+        assertThat(all.await(20, TimeUnit.SECONDS)).as("every frame and every answer echoed").isTrue();
+        assertThat(new ArrayList<>(echoed)).hasSize(2 * (rounds + 1)).isSorted();
+    }
+
+    @Test
+    void schedule_runsTheTaskLaterOnTheThreadThatDeliversFrames() throws Exception {
+        RelayServer server = listen(new ForwardingRelayHandler(Mode.ECHO), options());
+        CompletableFuture<Thread> delivering = new CompletableFuture<>();
+        CompletableFuture<Thread> ran = new CompletableFuture<>();
+        ClientConnection client = connector(options()).connect(server.address(), new RecordingListener() {
+            @Override
+            public void frameReceived(byte[] frame) {
+                delivering.complete(Thread.currentThread());
+            }
+        });
+        client.send(new byte[]{1});
+        Thread deliveringThread = delivering.get(10, TimeUnit.SECONDS);
+
+        long before = System.nanoTime();
+        boolean scheduled = client.schedule(() -> ran.complete(Thread.currentThread()), Duration.ofMillis(50));
+
+        assertThat(scheduled).as("this transport runs deadlines on its own thread").isTrue();
+        assertThat(ran.get(10, TimeUnit.SECONDS)).isSameAs(deliveringThread);
+        assertThat(System.nanoTime() - before).as("not before its delay").isGreaterThanOrEqualTo(
+                TimeUnit.MILLISECONDS.toNanos(50));
     }
 
     @Test
