@@ -122,10 +122,18 @@ final class HandshakeSteps {
 
     static void verify(HandshakeContext ctx, String label, byte[] peerIdentity, byte[] transcriptHash,
                        byte[] signature) throws HandshakeException {
-        if (!IdentityKeyPair.verify(peerIdentity, TranscriptLabels.signedMessage(label, transcriptHash), signature)) {
-            throw new HandshakeException("the " + label + " from " + ctx.peer()
-                    + " does not verify: someone altered the handshake (man in the middle?)");
+        if (!signatureValid(label, peerIdentity, transcriptHash, signature)) {
+            throw notVerified(ctx, label);
         }
+    }
+
+    static boolean signatureValid(String label, byte[] peerIdentity, byte[] transcriptHash, byte[] signature) {
+        return IdentityKeyPair.verify(peerIdentity, TranscriptLabels.signedMessage(label, transcriptHash), signature);
+    }
+
+    static HandshakeException notVerified(HandshakeContext ctx, String label) {
+        return new HandshakeException("the " + label + " from " + ctx.peer()
+                + " does not verify: someone altered the handshake (man in the middle?)");
     }
 
     static byte[] confirm(HandshakeContext ctx, KeySchedule schedule, String label, byte[] transcriptHash)

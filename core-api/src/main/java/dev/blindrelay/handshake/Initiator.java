@@ -111,6 +111,13 @@ public final class Initiator {
                     invalid("chose a suite that was not offered")));
             HandshakeSteps.requireIdentityKey(ctx, response.identityKey());
             KeyAgreement keyAgreement = suite.keyAgreement();
+            // h1 binds only public values: the responder's signature of it is checked on another core meanwhile.
+            Transcript transcript = new Transcript();
+            byte[] h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.self(), ctx.peer(),
+                    init.identityKey(), init.keyShare(keyAgreement.id()).orElseThrow(), response.identityKey(),
+                    response.ephemeralKey());
+            SignatureCheck responderSigned = SignatureCheck.start(ctx, TranscriptLabels.RESPONDER_SIGNATURE,
+                    response.identityKey(), h1, response.signature());
             byte[] shared;
             try {
                 shared = keyAgreement.finish(shares.get(keyAgreement.id()), response.ephemeralKey());
@@ -119,21 +126,16 @@ public final class Initiator {
                         invalid("invalid ephemeral key: " + e.getMessage()));
             }
             HandshakeSteps.traceSharedSecret(ctx, keyAgreement, response.ephemeralKey(), shared);
-            Transcript transcript = new Transcript();
-            byte[] h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.self(), ctx.peer(),
-                    init.identityKey(), init.keyShare(keyAgreement.id()).orElseThrow(), response.identityKey(),
-                    response.ephemeralKey());
             KeySchedule schedule = HandshakeSteps.schedule(ctx, suite, h1, shared);
             try {
-                HandshakeSteps.verify(ctx, TranscriptLabels.RESPONDER_SIGNATURE, response.identityKey(), h1,
-                        response.signature());
                 byte[] h2 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_SIGNATURE,
                         response.signature());
                 byte[] expected = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.RESPONDER_CONFIRM, h2);
-                HandshakeSteps.checkConfirm(ctx, expected, response.confirmation());
                 byte[] h3 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_CONFIRM,
                         response.confirmation());
                 byte[] signature = HandshakeSteps.sign(ctx, TranscriptLabels.INITIATOR_SIGNATURE, h3);
+                responderSigned.await(); // before the confirmation, and before anything is sent
+                HandshakeSteps.checkConfirm(ctx, expected, response.confirmation());
                 byte[] h4 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_SIGNATURE, signature);
                 byte[] confirmation = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.INITIATOR_CONFIRM, h4);
                 byte[] finalHash = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_CONFIRM,
