@@ -2,7 +2,6 @@ package dev.blindrelay.client;
 
 import dev.blindrelay.wire.MalformedFrameException;
 import dev.blindrelay.wire.WireReader;
-import dev.blindrelay.wire.WireWriter;
 
 import java.nio.charset.StandardCharsets;
 
@@ -54,8 +53,15 @@ public record ChatPayload(Kind kind, long id, String text, boolean again) {
     }
 
     public byte[] encode() {
+        // Straight into an array of the right size: through a WireWriter the text was copied twice more.
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        return new WireWriter(9 + utf8.length).u8(kind.code | (again ? AGAIN : 0)).u64(id).raw(utf8).toByteArray();
+        byte[] out = new byte[9 + utf8.length];
+        out[0] = (byte) (kind.code | (again ? AGAIN : 0));
+        for (int i = 0; i < 8; i++) {
+            out[1 + i] = (byte) (id >>> (56 - 8 * i));
+        }
+        System.arraycopy(utf8, 0, out, 9, utf8.length);
+        return out;
     }
 
     public static ChatPayload parse(byte[] plaintext) throws MalformedFrameException {

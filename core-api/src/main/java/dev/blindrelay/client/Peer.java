@@ -36,8 +36,9 @@ final class Peer {
     private String failure;
     /** Messages typed before the session existed, sent once it does. */
     private final ArrayDeque<ChatPayload> outbox = new ArrayDeque<>();
-    /** Ids received in the current read batch, acknowledged together when it ends. */
-    private final List<Long> acksDue = new ArrayList<>();
+    /** Ids received in the current read batch (the first {@code acksDueCount}), acknowledged together when it ends. */
+    private final long[] acksDue = new long[Acknowledgement.MAX_IDS];
+    private int acksDueCount;
     /** Messages sent and not yet acknowledged, by id. */
     private final Map<Long, ChatPayload> unacknowledged = new LinkedHashMap<>();
 
@@ -105,13 +106,16 @@ final class Peer {
                     + ", which this version does not know: ignored");
             return;
         }
+        if (header.type() == FrameType.DATA) {
+            receive(header, frame); // opened where it lies: no copy of the body
+            return;
+        }
         byte[] body = Envelope.parse(frame).body();
         switch (header.type()) {
             case HANDSHAKE_INIT -> initReceived(body);
             case HANDSHAKE_RESPONSE -> handshake.responseReceived(body);
             case HANDSHAKE_FINISH -> handshake.finishReceived(body);
             case HANDSHAKE_REJECT -> refused(HandshakeReject.parse(body));
-            case DATA -> receive(header, frame);
             default -> client.listener().warning("unexpected " + header.type() + " from " + name + " ignored");
         }
     }
@@ -266,8 +270,8 @@ final class Peer {
                 return;
             }
             ChatPayload payload = ChatPayload.parse(opened.plaintext());
-            acksDue.add(payload.id()); // sent at the end of this read batch, one for all
-            if (acksDue.size() >= Acknowledgement.MAX_IDS) {
+            acksDue[acksDueCount++] = payload.id(); // sent at the end of this read batch, one for all
+            if (acksDueCount == Acknowledgement.MAX_IDS) {
                 sendAcks();
             }
             // Only a message its sender marked as sent again may be a repeat; any other is new.
@@ -297,7 +301,8 @@ final class Peer {
     }
 
     private void acknowledged(Acknowledgement ack) {
-        for (long id : ack.ids()) {
+        for (int i = 0; i < ack.count(); i++) {
+            long id = ack.id(i);
             if (unacknowledged.remove(id) != null) {
                 client.listener().delivered(name, id);
             }
@@ -306,11 +311,11 @@ final class Peer {
 
     /** Acknowledges, in one encrypted message, everything received in the last read batch. */
     void sendAcks() {
-        if (acksDue.isEmpty()) {
+        if (acksDueCount == 0) {
             return;
         }
-        Acknowledgement ack = new Acknowledgement(acksDue);
-        acksDue.clear();
+        Acknowledgement ack = new Acknowledgement(acksDue, acksDueCount);
+        acksDueCount = 0;
         if (secured()) {
             try {
                 client.relay().accept(session.seal(ack.encode()));

@@ -8,15 +8,19 @@ final class SeenMessages {
 
     private static final int CAPACITY = 4096;
 
-    private final Map<String, Boolean> seen = new LinkedHashMap<>(256, 0.75f, false) {
+    /** Every message received is recorded, so the key is a small record: no string is built per message. */
+    private record Key(String sender, long id) {
+    }
+
+    private final Map<Key, Boolean> seen = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
             return size() > CAPACITY;
         }
     };
 
     /** Records the pair; true the first time it is seen. */
     boolean firstTime(String sender, long id) {
-        return seen.put(sender + "\u0000" + id, Boolean.TRUE) == null;
+        return seen.put(new Key(sender, id), Boolean.TRUE) == null;
     }
 }

@@ -47,7 +47,7 @@ class ChatPayloadTest {
 
     @Test
     void isAcknowledgement_onlyForKind3() {
-        assertThat(ChatPayload.isAcknowledgement(new Acknowledgement(java.util.List.of(1L)).encode())).isTrue();
+        assertThat(ChatPayload.isAcknowledgement(new Acknowledgement(1L).encode())).isTrue();
         assertThat(ChatPayload.isAcknowledgement(new ChatPayload(ChatPayload.Kind.ROOM, 1, "x").encode())).isFalse();
         assertThat(ChatPayload.isAcknowledgement(new byte[0])).isFalse();
     }

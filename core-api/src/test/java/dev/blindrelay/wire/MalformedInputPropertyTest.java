@@ -264,7 +264,7 @@ class MalformedInputPropertyTest {
                     .encode();
             default -> random.nextBoolean()
                     ? new ChatPayload(ChatPayload.Kind.values()[random.nextInt(2)], random.nextLong(), pick(random)).encode()
-                    : new Acknowledgement(List.of(random.nextLong(), random.nextLong())).encode();
+                    : new Acknowledgement(random.nextLong(), random.nextLong()).encode();
         };
     }
 

@@ -115,7 +115,8 @@ final class BenchClient implements ChatListener, Rounds.Sender {
             traffic.problem(name + " got an unexpected message from " + from);
             return;
         }
-        traffic.arrived(stamp, log.record(Integer.parseInt(from.substring(1)), stamp.seq()), "from " + from + " to " + name);
+        // Per message: no substring, and the words for a duplicate only when there is one.
+        traffic.arrived(stamp, log.record(Integer.parseInt(from, 1, from.length(), 10), stamp.seq()), from, name);
     }
 
     @Override

@@ -22,10 +22,10 @@ final class Traffic {
     private volatile int measuredFrom = Integer.MAX_VALUE;
 
     /** A message arrived; {@code fresh} is false for a duplicate (which is also a problem). */
-    void arrived(Stamp stamp, boolean fresh, String where) {
+    void arrived(Stamp stamp, boolean fresh, String from, String to) {
         long now = System.nanoTime();
         if (!fresh) {
-            problem("duplicate: message " + stamp.seq() + " " + where + " arrived again");
+            problem("duplicate: message " + stamp.seq() + " from " + from + " to " + to + " arrived again");
             return;
         }
         delivered.incrementAndGet();

@@ -257,7 +257,7 @@ final class RatchetState {
                     + " is " + (n - from) + " messages ahead of #" + from + ", more than the " + options.maxSkipped()
                     + " this session keeps keys for: refused (the relay dropped too many, or forged it)");
         }
-        List<byte[]> passed = new ArrayList<>();
+        List<byte[]> passed = chain.next() < n ? new ArrayList<>() : List.of();
         while (chain.next() < n) {
             passed.add(chain.nextMessageKey());
         }

@@ -43,6 +43,9 @@ final class SkippedKeys {
 
     /** The key of that message, still in the store (a copy), or null. */
     byte[] copyOf(long epoch, long number) {
+        if (keys.isEmpty()) {
+            return null; // the usual case, asked for every message: no boxed lookup
+        }
         byte[] key = keys.get(id(epoch, number));
         return key == null ? null : key.clone();
     }

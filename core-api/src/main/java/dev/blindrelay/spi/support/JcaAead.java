@@ -5,6 +5,7 @@ import dev.blindrelay.spi.AeadKey;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -104,7 +105,7 @@ public abstract class JcaAead implements Aead {
         if (rawKey.length != keyLength) {
             throw new InvalidKeyException(id + " key must be " + keyLength + " bytes, got " + rawKey.length);
         }
-        return new Key(id, rawKey.clone());
+        return new Key(id, keyAlgorithm, rawKey.clone());
     }
 
     @Override
@@ -149,7 +150,7 @@ public abstract class JcaAead implements Aead {
      */
     private Cipher initialised(int mode, AeadKey key, byte[] nonce, int inputLength, byte[] associatedData,
                                int aadOffset, int aadLength) throws GeneralSecurityException {
-        SecretKeySpec spec = new SecretKeySpec(bytesOf(key), keyAlgorithm);
+        Key spec = own(key);
         if (nonce.length != nonceLength) {
             throw new InvalidAlgorithmParameterException(
                     id + " nonce must be " + nonceLength + " bytes, got " + nonce.length);
@@ -186,7 +187,7 @@ public abstract class JcaAead implements Aead {
     }
 
     /** Any implementation of the same id may use the key (a provider variant included); no other may. */
-    private byte[] bytesOf(AeadKey key) throws InvalidKeyException {
+    private Key own(AeadKey key) throws InvalidKeyException {
         if (!(key instanceof Key own) || !own.aeadId.equals(id)) {
             throw new InvalidKeyException(id + " cannot use a key imported by "
                     + (key == null ? "nothing (null)" : key.aeadId()));
@@ -194,26 +195,52 @@ public abstract class JcaAead implements Aead {
         if (own.destroyed) {
             throw new InvalidKeyException(id + " key has been destroyed");
         }
-        return own.bytes;
+        return own;
     }
 
     /**
-     * Owns a copy of the key bytes, so that destroy() can wipe them. The JDK's copies inside a cached Cipher
-     * stay until that Cipher's next call; destroy() cannot reach them.
+     * Owns a copy of the key bytes, so that destroy() can wipe them, and is itself the key handed to the Cipher: a
+     * {@link SecretKeySpec} made per call was one more copy of the key per message (never wiped) and, with a ratchet's
+     * key per message, one more allocation each time. A provider takes what {@link #getEncoded} returns, a copy, as
+     * the JCA asks. The JDK's copies inside a cached Cipher stay until that Cipher's next call; destroy() cannot reach
+     * them.
      */
-    private static final class Key implements AeadKey {
+    private static final class Key implements AeadKey, SecretKey {
+        private static final long serialVersionUID = 1L;
         private final String aeadId;
+        private final String algorithm;
         private final byte[] bytes;
         private volatile boolean destroyed;
 
-        Key(String aeadId, byte[] bytes) {
+        Key(String aeadId, String algorithm, byte[] bytes) {
             this.aeadId = aeadId;
+            this.algorithm = algorithm;
             this.bytes = bytes;
         }
 
         @Override
         public String aeadId() {
             return aeadId;
+        }
+
+        @Override
+        public String getAlgorithm() {
+            return algorithm;
+        }
+
+        @Override
+        public String getFormat() {
+            return "RAW";
+        }
+
+        @Override
+        public byte[] getEncoded() {
+            return bytes.clone();
+        }
+
+        @Override
+        public boolean isDestroyed() {
+            return destroyed;
         }
 
         @Override
