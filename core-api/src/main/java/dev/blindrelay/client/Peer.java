@@ -16,9 +16,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One other member of the room, from our side: the handshake with them ({@link PeerHandshake}), the
@@ -39,8 +37,8 @@ final class Peer {
     /** Ids received in the current read batch (the first {@code acksDueCount}), acknowledged together when it ends. */
     private final long[] acksDue = new long[Acknowledgement.MAX_IDS];
     private int acksDueCount;
-    /** Messages sent and not yet acknowledged, by id. */
-    private final Map<Long, ChatPayload> unacknowledged = new LinkedHashMap<>();
+    /** Messages sent and not yet acknowledged, oldest first. */
+    private final Unacknowledged unacknowledged = new Unacknowledged();
 
     Peer(String name, ClientContext client) {
         this.name = name;
@@ -212,7 +210,7 @@ final class Peer {
             return;
         }
         sealAndSend(payload);
-        unacknowledged.put(payload.id(), payload);
+        unacknowledged.put(payload);
     }
 
     /** Holds messages carried over from before a reconnect until the session exists. */
@@ -234,12 +232,12 @@ final class Peer {
         }
         // Unacknowledged messages from before a reconnect go again under the new keys; ids let the
         // receiver show each only once.
-        List<ChatPayload> pending = new ArrayList<>(unacknowledged.values());
+        List<ChatPayload> pending = unacknowledged.inOrder();
         pending.addAll(outbox);
         outbox.clear();
         for (ChatPayload payload : pending) {
             sealAndSend(payload);
-            unacknowledged.put(payload.id(), payload);
+            unacknowledged.put(payload);
         }
     }
 
@@ -303,7 +301,7 @@ final class Peer {
     private void acknowledged(Acknowledgement ack) {
         for (int i = 0; i < ack.count(); i++) {
             long id = ack.id(i);
-            if (unacknowledged.remove(id) != null) {
+            if (unacknowledged.remove(id)) {
                 client.listener().delivered(name, id);
             }
         }
@@ -342,7 +340,7 @@ final class Peer {
      */
     List<ChatPayload> takePending() {
         List<ChatPayload> pending = new ArrayList<>();
-        unacknowledged.values().forEach(payload -> pending.add(payload.sentAgain()));
+        unacknowledged.inOrder().forEach(payload -> pending.add(payload.sentAgain()));
         pending.addAll(outbox);
         unacknowledged.clear();
         outbox.clear();
