@@ -116,8 +116,8 @@ public final class Initiator {
             byte[] h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.self(), ctx.peer(),
                     init.identityKey(), init.keyShare(keyAgreement.id()).orElseThrow(), response.identityKey(),
                     response.ephemeralKey());
-            SignatureCheck responderSigned = SignatureCheck.start(ctx, TranscriptLabels.RESPONDER_SIGNATURE,
-                    response.identityKey(), h1, response.signature());
+            ParallelStep<Boolean> responderSigned = ParallelStep.start(ctx, () -> HandshakeSteps.signatureValid(
+                    TranscriptLabels.RESPONDER_SIGNATURE, response.identityKey(), h1, response.signature()));
             byte[] shared;
             try {
                 shared = keyAgreement.finish(shares.get(keyAgreement.id()), response.ephemeralKey());
@@ -134,7 +134,9 @@ public final class Initiator {
                 byte[] h3 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_CONFIRM,
                         response.confirmation());
                 byte[] signature = HandshakeSteps.sign(ctx, TranscriptLabels.INITIATOR_SIGNATURE, h3);
-                responderSigned.await(); // before the confirmation, and before anything is sent
+                if (!responderSigned.await()) { // before the confirmation, and before anything is sent
+                    throw HandshakeSteps.notVerified(ctx, TranscriptLabels.RESPONDER_SIGNATURE);
+                }
                 HandshakeSteps.checkConfirm(ctx, expected, response.confirmation());
                 byte[] h4 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_SIGNATURE, signature);
                 byte[] confirmation = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.INITIATOR_CONFIRM, h4);

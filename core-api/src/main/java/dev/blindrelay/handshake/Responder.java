@@ -4,6 +4,7 @@ import dev.blindrelay.session.SecureSession;
 import dev.blindrelay.session.SessionKind;
 import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.spi.KeyAgreementResponse;
+import dev.blindrelay.spi.KeyShare;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.trace.TraceValue;
 import dev.blindrelay.trace.Tracer;
@@ -62,25 +63,33 @@ public final class Responder {
                 "no " + keyAgreement.id() + " key share from " + ctx.peer(),
                 new HandshakeReject(HandshakeReject.INVALID, ctx.suitesForReject(), "no key share for "
                         + keyAgreement.id())));
-        KeyAgreementResponse agreed;
+        byte[] identity = ctx.identity().publicKey();
+        Transcript transcript = new Transcript();
+        KeyShare ownShare = keyAgreement.responseShare();
+        KeyAgreementResponse agreed = null;
         try {
-            agreed = keyAgreement.respond(initiatorEphemeral);
-        } catch (InvalidKeyException e) {
-            throw new HandshakeException("invalid ephemeral key from " + ctx.peer() + ": " + e.getMessage(),
-                    new HandshakeReject(HandshakeReject.INVALID, ctx.suitesForReject(),
-                            "invalid ephemeral key: " + e.getMessage()));
-        }
-        try {
-            if (agreed.ownShare() != null) {
-                Initiator.traceKeyPair(ctx, keyAgreement, agreed.ownShare());
+            byte[] h1;
+            ParallelStep<byte[]> signing;
+            if (ownShare != null) {
+                // Diffie-Hellman: our response is our public key, so h1 is known before the secret; sign it meanwhile.
+                Initiator.traceKeyPair(ctx, keyAgreement, ownShare);
+                h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.peer(), ctx.self(),
+                        init.identityKey(), initiatorEphemeral, identity, ownShare.publicBytes());
+                signing = sign(ctx, h1);
+                agreed = new KeyAgreementResponse(ownShare.publicBytes(),
+                        agree(ctx, () -> keyAgreement.finish(ownShare, initiatorEphemeral)), ownShare);
+            } else {
+                agreed = agree(ctx, () -> keyAgreement.respond(initiatorEphemeral));
+                if (agreed.ownShare() != null) {
+                    Initiator.traceKeyPair(ctx, keyAgreement, agreed.ownShare());
+                }
+                h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.peer(), ctx.self(),
+                        init.identityKey(), initiatorEphemeral, identity, agreed.message());
+                signing = sign(ctx, h1);
             }
             HandshakeSteps.traceSharedSecret(ctx, keyAgreement, initiatorEphemeral, agreed.sharedSecret());
-            byte[] identity = ctx.identity().publicKey();
-            Transcript transcript = new Transcript();
-            byte[] h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.peer(), ctx.self(),
-                    init.identityKey(), initiatorEphemeral, identity, agreed.message());
             KeySchedule schedule = HandshakeSteps.schedule(ctx, suite, h1, agreed.sharedSecret().clone());
-            byte[] signature = HandshakeSteps.sign(ctx, TranscriptLabels.RESPONDER_SIGNATURE, h1);
+            byte[] signature = signing.await();
             byte[] h2 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_SIGNATURE, signature);
             byte[] confirmation = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.RESPONDER_CONFIRM, h2);
             byte[] h3 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_CONFIRM, confirmation);
@@ -88,7 +97,30 @@ public final class Responder {
                     identity, agreed.message(), signature, confirmation);
             return new Responder(ctx, suite, response, transcript, h1, h3, schedule, init.identityKey());
         } finally {
-            agreed.destroy();
+            if (agreed != null) {
+                agreed.destroy();
+            } else if (ownShare != null) {
+                ownShare.destroy();
+            }
+        }
+    }
+
+    private static ParallelStep<byte[]> sign(HandshakeContext ctx, byte[] h1) {
+        return ParallelStep.start(ctx, () -> HandshakeSteps.sign(ctx, TranscriptLabels.RESPONDER_SIGNATURE, h1));
+    }
+
+    private interface Agreement<T> {
+        T compute() throws GeneralSecurityException;
+    }
+
+    /** The key agreement's result; an invalid initiator key is a REJECT. */
+    private static <T> T agree(HandshakeContext ctx, Agreement<T> agreement) throws GeneralSecurityException {
+        try {
+            return agreement.compute();
+        } catch (InvalidKeyException e) {
+            throw new HandshakeException("invalid ephemeral key from " + ctx.peer() + ": " + e.getMessage(),
+                    new HandshakeReject(HandshakeReject.INVALID, ctx.suitesForReject(),
+                            "invalid ephemeral key: " + e.getMessage()));
         }
     }
 

@@ -37,7 +37,19 @@ public interface KeyAgreement extends Plugin {
     KeyAgreementResponse respond(byte[] initiatorPublic) throws GeneralSecurityException;
 
     /**
-     * Initiator: the shared secret from its own share and the responder's message.
+     * Responder, when its message does not depend on the initiator's (Diffie-Hellman: it is the responder's own
+     * public key): a fresh key share whose public bytes are the response, and whose secret {@link #finish} then
+     * computes with the initiator's public key, as the initiator does. The handshake can thus sign its
+     * transcript while the secret is computed. Null (the default) when the response is made from the
+     * initiator's message (a KEM encapsulates to it): the handshake then calls {@link #respond}.
+     */
+    default KeyShare responseShare() throws GeneralSecurityException {
+        return null;
+    }
+
+    /**
+     * Initiator: the shared secret from its own share and the responder's message. Also the responder's, from its
+     * {@link #responseShare()} and the initiator's public key.
      *
      * @throws java.security.InvalidKeyException when {@code responderMessage} is not valid
      */

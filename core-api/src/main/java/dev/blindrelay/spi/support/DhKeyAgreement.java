@@ -81,6 +81,12 @@ public abstract class DhKeyAgreement implements KeyAgreement {
         }
     }
 
+    /** Our public key is the response whatever the initiator sent; {@link #finish} computes the secret. */
+    @Override
+    public final KeyShare responseShare() throws GeneralSecurityException {
+        return generate();
+    }
+
     @Override
     public final byte[] finish(KeyShare own, byte[] responderMessage) throws GeneralSecurityException {
         return agree(DhKeyShare.of(own, id).privateKey(), responderMessage);

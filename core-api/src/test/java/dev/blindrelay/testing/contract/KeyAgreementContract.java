@@ -63,6 +63,30 @@ public abstract class KeyAgreementContract {
         }
     }
 
+    /** A responder that made its share first (Diffie-Hellman) reaches the initiator's secret through finish. */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void responseShare_finishedWithTheInitiatorsKey_matchesTheInitiatorsSecret(KeyAgreement ka) throws Exception {
+        KeyShare responder = ka.responseShare();
+        if (responder == null) {
+            assertThat(!ka.components().isEmpty() || ka.responseLength() != ka.publicKeyLength())
+                    .as("only a KEM or a hybrid answers without a share of its own").isTrue();
+            return;
+        }
+        KeyShare initiator = ka.generate();
+
+        byte[] responderSecret = ka.finish(responder, initiator.publicBytes());
+        byte[] initiatorSecret = ka.finish(initiator, responder.publicBytes());
+
+        assertThat(responder.publicBytes()).hasSize(ka.responseLength()).isNotEqualTo(initiator.publicBytes());
+        assertThat(responderSecret).hasSize(ka.sharedSecretLength()).isEqualTo(initiatorSecret)
+                .isNotEqualTo(new byte[ka.sharedSecretLength()]);
+        for (byte[] key : invalidPublicKeys()) {
+            assertThatThrownBy(() -> ka.finish(ka.responseShare(), key)).as(HexFormat.of().formatHex(key))
+                    .isInstanceOf(InvalidKeyException.class);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("implementations")
     void generate_freshKeyEachTime(KeyAgreement ka) throws Exception {
