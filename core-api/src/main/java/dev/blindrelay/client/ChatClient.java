@@ -1,5 +1,6 @@
 package dev.blindrelay.client;
 
+import dev.blindrelay.handshake.SpareKeyShares;
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.identity.KnownPeers;
 import dev.blindrelay.identity.SafetyNumber;
@@ -73,7 +74,7 @@ public final class ChatClient implements AutoCloseable {
         this.connector = connector;
         this.timer = new ClientTimer(settings.name());
         this.context = new ClientContext(settings, suites, identity, knownPeers, listener, tracer, new SeenMessages(),
-                live::send, this::afterUnlessClosed);
+                live::send, this::afterUnlessClosed, new SpareKeyShares());
         this.held = new HeldMessages(listener, settings.maxQueued());
         this.reconnector = new Reconnector(settings.reconnectDelay(), timer, lock, listener, this::rejoin);
         this.inbound = new InboundFrames(lock, live, peers, held, context, timer, reconnector);
@@ -129,6 +130,7 @@ public final class ChatClient implements AutoCloseable {
                 throw new IOException("the client was closed");
             }
         }
+        context.prepareInitiatorShares();
         opened.join(settings.name(), settings.room(), settings.joinTimeout());
     }
 
@@ -300,6 +302,7 @@ public final class ChatClient implements AutoCloseable {
             held.giveUp("you left while disconnected");
             reconnector.stop();
             timer.stop();
+            context.spares().close();
         }
         if (toClose != null) {
             toClose.close();

@@ -128,6 +128,7 @@ final class InboundFrames implements RelayConnection.Events {
                         previous.forget();
                     }
                     held.handToReturning(peer); // they came back after a relay restart
+                    context.prepareResponseShare();
                     listener.peerJoined(name);
                 }
             }

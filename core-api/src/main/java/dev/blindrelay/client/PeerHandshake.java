@@ -51,7 +51,7 @@ final class PeerHandshake {
     void initiate() {
         try {
             generatingKeys(String.join(", ", client.suites().keyAgreementIds()));
-            Initiator attempt = Initiator.start(client.handshake(peer));
+            Initiator attempt = Initiator.start(client.handshake(peer), client.spares());
             initiator = attempt;
             initAttempts++;
             client.listener().status("Exchanging public keys... (with " + peer + ")");
@@ -106,7 +106,7 @@ final class PeerHandshake {
         step(() -> {
             HandshakeContext context = client.handshake(peer);
             HandshakeInit parsed = HandshakeMessages.init(context, init);
-            Responder attempt = Responder.accept(context, parsed);
+            Responder attempt = Responder.accept(context, parsed, client.spares());
             generatingKeys(attempt.suite().keyAgreement().id());
             responder = attempt;
             client.listener().status("Exchanging public keys... (with " + peer + ")");

@@ -40,12 +40,17 @@ public final class Initiator {
 
     /** Generates a fresh ephemeral key pair per key agreement of the offer, for this one session. */
     public static Initiator start(HandshakeContext ctx) throws GeneralSecurityException {
+        return start(ctx, EphemeralKeys.FRESH);
+    }
+
+    /** Takes a fresh ephemeral key pair per key agreement of the offer from {@code keys}, for this one session. */
+    public static Initiator start(HandshakeContext ctx, EphemeralKeys keys) throws GeneralSecurityException {
         Map<String, KeyShare> shares = new LinkedHashMap<>();
         try {
             for (CipherSuite suite : ctx.suites().suites()) {
                 KeyAgreement keyAgreement = suite.keyAgreement();
                 if (!shares.containsKey(keyAgreement.id())) {
-                    KeyShare share = keyAgreement.generate();
+                    KeyShare share = keys.initiatorShare(keyAgreement);
                     shares.put(keyAgreement.id(), share);
                     traceKeyPair(ctx, keyAgreement, share);
                 }

@@ -52,6 +52,12 @@ public final class Responder {
      *                            is in common or a key is invalid
      */
     public static Responder accept(HandshakeContext ctx, HandshakeInit init) throws GeneralSecurityException {
+        return accept(ctx, init, EphemeralKeys.FRESH);
+    }
+
+    /** {@link #accept(HandshakeContext, HandshakeInit)} with our key share (Diffie-Hellman) from {@code keys}. */
+    public static Responder accept(HandshakeContext ctx, HandshakeInit init, EphemeralKeys keys)
+            throws GeneralSecurityException {
         if (init.version() != HandshakeInit.VERSION) {
             throw HandshakeMessages.versionMismatch(ctx, init.version());
         }
@@ -65,7 +71,7 @@ public final class Responder {
                         + keyAgreement.id())));
         byte[] identity = ctx.identity().publicKey();
         Transcript transcript = new Transcript();
-        KeyShare ownShare = keyAgreement.responseShare();
+        KeyShare ownShare = keys.responseShare(keyAgreement);
         KeyAgreementResponse agreed = null;
         try {
             byte[] h1;

@@ -74,6 +74,12 @@ public final class X448KeyAgreement implements KeyAgreement {
         }
     }
 
+    /** Diffie-Hellman: the response is our public key, made before the initiator's key is seen. */
+    @Override
+    public KeyShare responseShare() throws GeneralSecurityException {
+        return generate();
+    }
+
     @Override
     public KeyAgreementResponse respond(byte[] initiatorPublic) throws GeneralSecurityException {
         KeyShare own = generate();
