@@ -149,4 +149,30 @@ class WireReaderTest {
         reader.u8("x");
         assertThat(reader.rest()).isEmpty();
     }
+
+    /** The ASCII check reads eight bytes at a time: a byte at or above 0x80 is caught wherever it lies. */
+    @Test
+    void restText_findsANonAsciiByteAtEveryPlaceAndOffset() throws Exception {
+        for (int offset = 0; offset < 9; offset++) {
+            for (int length = 0; length < 40; length++) {
+                byte[] frame = new byte[offset + length + 3];
+                java.util.Arrays.fill(frame, (byte) 'a');
+                assertThat(new WireReader(frame, offset, length).restText("text")).isEqualTo("a".repeat(length));
+                for (int at = 0; at < length; at++) {
+                    byte[] invalid = frame.clone();
+                    invalid[offset + at] = (byte) 0x80; // a lone continuation byte: not UTF-8
+                    WireReader reader = new WireReader(invalid, offset, length);
+                    assertThatThrownBy(() -> reader.restText("text"))
+                            .isInstanceOf(MalformedFrameException.class).hasMessageContaining("not valid UTF-8");
+                    byte[] latin = frame.clone();
+                    latin[offset + at] = (byte) 0xC3; // with the next byte, a valid two-byte sequence
+                    if (at + 1 < length) {
+                        latin[offset + at + 1] = (byte) 0xA9;
+                        assertThat(new WireReader(latin, offset, length).restText("text"))
+                                .isEqualTo("a".repeat(at) + "é" + "a".repeat(length - at - 2));
+                    }
+                }
+            }
+        }
+    }
 }
