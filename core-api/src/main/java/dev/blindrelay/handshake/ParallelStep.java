@@ -36,25 +36,13 @@ final class ParallelStep<T> {
 
     /** The step's result, once it is done (run here if nobody started it yet). */
     T await() {
-        task.run(); // does nothing when another thread runs it or ran it
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the step is short and already running: finish waiting, then say so
-                }
-            }
+            return CallerRuns.result(task);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException("a handshake step failed", e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

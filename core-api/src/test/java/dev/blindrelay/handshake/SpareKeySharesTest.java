@@ -59,6 +59,17 @@ class SpareKeySharesTest {
     }
 
     @Test
+    void shareTakenBeforeTheBackgroundMadeIt_isMadeOnceByTheTaker() throws Exception {
+        spares.prepareInitiator(keyAgreement);
+        KeyShare taken = spares.initiatorShare(keyAgreement); // the background has not run yet
+
+        runBackground(); // finds it made already: nothing more
+
+        KeyShare next = spares.initiatorShare(keyAgreement);
+        assertThat(taken.publicBytes()).isNotEqualTo(next.publicBytes());
+    }
+
+    @Test
     void close_destroysTheSpares_andOnesStillBeingMade() throws Exception {
         spares.prepareInitiator(keyAgreement);
         runBackground();
