@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One other member of the room, from our side: the handshake with them ({@link PeerHandshake}), the
@@ -37,8 +39,8 @@ final class Peer {
     /** Ids received in the current read batch (the first {@code acksDueCount}), acknowledged together when it ends. */
     private final long[] acksDue = new long[Acknowledgement.MAX_IDS];
     private int acksDueCount;
-    /** Messages sent and not yet acknowledged, oldest first. */
-    private final Unacknowledged unacknowledged = new Unacknowledged();
+    /** Messages sent and not yet acknowledged, by id, oldest first. */
+    private final Map<Long, ChatPayload> unacknowledged = new LinkedHashMap<>();
 
     Peer(String name, ClientContext client) {
         this.name = name;
@@ -210,7 +212,7 @@ final class Peer {
             return;
         }
         sealAndSend(payload);
-        unacknowledged.put(payload);
+        unacknowledged.put(payload.id(), payload);
     }
 
     /** Holds messages carried over from before a reconnect until the session exists. */
@@ -232,12 +234,12 @@ final class Peer {
         }
         // Unacknowledged messages from before a reconnect go again under the new keys; ids let the
         // receiver show each only once.
-        List<ChatPayload> pending = unacknowledged.inOrder();
+        List<ChatPayload> pending = new ArrayList<>(unacknowledged.values());
         pending.addAll(outbox);
         outbox.clear();
         for (ChatPayload payload : pending) {
             sealAndSend(payload);
-            unacknowledged.put(payload);
+            unacknowledged.put(payload.id(), payload);
         }
     }
 
@@ -301,7 +303,7 @@ final class Peer {
     private void acknowledged(Acknowledgement ack) {
         for (int i = 0; i < ack.count(); i++) {
             long id = ack.id(i);
-            if (unacknowledged.remove(id)) {
+            if (unacknowledged.remove(id) != null) {
                 client.listener().delivered(name, id);
             }
         }
@@ -340,7 +342,7 @@ final class Peer {
      */
     List<ChatPayload> takePending() {
         List<ChatPayload> pending = new ArrayList<>();
-        unacknowledged.inOrder().forEach(payload -> pending.add(payload.sentAgain()));
+        unacknowledged.values().forEach(payload -> pending.add(payload.sentAgain()));
         pending.addAll(outbox);
         unacknowledged.clear();
         outbox.clear();
