@@ -74,24 +74,21 @@ public final class Responder {
         KeyShare ownShare = keys.responseShare(keyAgreement);
         KeyAgreementResponse agreed = null;
         try {
-            byte[] h1;
-            ParallelStep<byte[]> signing;
-            if (ownShare != null) {
-                // Diffie-Hellman: our response is our public key, so h1 is known before the secret; sign it meanwhile.
-                Initiator.traceKeyPair(ctx, keyAgreement, ownShare);
-                h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.peer(), ctx.self(),
-                        init.identityKey(), initiatorEphemeral, identity, ownShare.publicBytes());
-                signing = sign(ctx, h1);
-                agreed = new KeyAgreementResponse(ownShare.publicBytes(),
+            // Diffie-Hellman: our response is our public key, so h1 is known before the secret; we sign it meanwhile.
+            // A KEM's response comes with the secret.
+            agreed = ownShare == null ? agree(ctx, () -> keyAgreement.respond(initiatorEphemeral)) : null;
+            byte[] responseKey = ownShare != null ? ownShare.publicBytes() : agreed.message();
+            KeyShare traced = ownShare != null ? ownShare : agreed.ownShare();
+            if (traced != null) {
+                Initiator.traceKeyPair(ctx, keyAgreement, traced);
+            }
+            byte[] h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.peer(), ctx.self(),
+                    init.identityKey(), initiatorEphemeral, identity, responseKey);
+            ParallelStep<byte[]> signing = ParallelStep.start(ctx,
+                    () -> HandshakeSteps.sign(ctx, TranscriptLabels.RESPONDER_SIGNATURE, h1));
+            if (agreed == null) {
+                agreed = new KeyAgreementResponse(responseKey,
                         agree(ctx, () -> keyAgreement.finish(ownShare, initiatorEphemeral)), ownShare);
-            } else {
-                agreed = agree(ctx, () -> keyAgreement.respond(initiatorEphemeral));
-                if (agreed.ownShare() != null) {
-                    Initiator.traceKeyPair(ctx, keyAgreement, agreed.ownShare());
-                }
-                h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.peer(), ctx.self(),
-                        init.identityKey(), initiatorEphemeral, identity, agreed.message());
-                signing = sign(ctx, h1);
             }
             HandshakeSteps.traceSharedSecret(ctx, keyAgreement, initiatorEphemeral, agreed.sharedSecret());
             KeySchedule schedule = HandshakeSteps.schedule(ctx, suite, h1, agreed.sharedSecret().clone());
@@ -109,10 +106,6 @@ public final class Responder {
                 ownShare.destroy();
             }
         }
-    }
-
-    private static ParallelStep<byte[]> sign(HandshakeContext ctx, byte[] h1) {
-        return ParallelStep.start(ctx, () -> HandshakeSteps.sign(ctx, TranscriptLabels.RESPONDER_SIGNATURE, h1));
     }
 
     private interface Agreement<T> {

@@ -41,12 +41,21 @@ public final class WireReader {
     }
 
     public int u8(String field) throws MalformedFrameException {
-        need(1, field);
-        return data[position++] & 0xFF;
+        return u8(field, "");
     }
 
     public int u16(String field) throws MalformedFrameException {
-        need(2, field);
+        return u16(field, "");
+    }
+
+    /** The field's name is {@code field + suffix}, joined only for an error (see {@link #need}). */
+    private int u8(String field, String suffix) throws MalformedFrameException {
+        need(1, field, suffix);
+        return data[position++] & 0xFF;
+    }
+
+    private int u16(String field, String suffix) throws MalformedFrameException {
+        need(2, field, suffix);
         int value = ((data[position] & 0xFF) << 8) | (data[position + 1] & 0xFF);
         position += 2;
         return value;
@@ -64,13 +73,12 @@ public final class WireReader {
 
     /** A u8-length-prefixed UTF-8 string; invalid UTF-8 is malformed, not replaced. */
     public String str8(String field) throws MalformedFrameException {
-        need(1, field, " length");
-        return utf8(data[position++] & 0xFF, field);
+        return utf8(u8(field, " length"), field);
     }
 
     /** A u16-length-prefixed UTF-8 text; invalid UTF-8 is malformed, not replaced. */
     public String text16(String field) throws MalformedFrameException {
-        return utf8(length16(field), field);
+        return utf8(u16(field, " length"), field);
     }
 
     /** All bytes left, as UTF-8 text; invalid UTF-8 is malformed, not replaced. */
@@ -116,19 +124,11 @@ public final class WireReader {
     }
 
     public byte[] bytes8(String field) throws MalformedFrameException {
-        need(1, field, " length");
-        return fixed(data[position++] & 0xFF, field);
+        return fixed(u8(field, " length"), field);
     }
 
     public byte[] bytes16(String field) throws MalformedFrameException {
-        return fixed(length16(field), field);
-    }
-
-    private int length16(String field) throws MalformedFrameException {
-        need(2, field, " length");
-        int value = ((data[position] & 0xFF) << 8) | (data[position + 1] & 0xFF);
-        position += 2;
-        return value;
+        return fixed(u16(field, " length"), field);
     }
 
     public byte[] fixed(int length, String field) throws MalformedFrameException {
