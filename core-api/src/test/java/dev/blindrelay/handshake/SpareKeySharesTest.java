@@ -2,12 +2,14 @@ package dev.blindrelay.handshake;
 
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.spi.KeyAgreement;
+import dev.blindrelay.spi.KeyAgreementResponse;
 import dev.blindrelay.spi.KeyShare;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.testing.suite.TestSuites;
 import dev.blindrelay.trace.Tracer;
 import org.junit.jupiter.api.Test;
 
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,87 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Spare key shares: made ahead, handed out once, destroyed when unused at close. */
 class SpareKeySharesTest {
 
-    private final KeyAgreement keyAgreement = TestSuites.x448Aes128().keyAgreement();
+    /** The test suite's X448, recording every share it makes and which of them were destroyed. */
+    private static final class Recording implements KeyAgreement {
+        private final KeyAgreement real = TestSuites.x448Aes128().keyAgreement();
+        final List<KeyShare> made = new ArrayList<>();
+        final List<KeyShare> destroyed = new ArrayList<>();
+
+        @Override
+        public String id() {
+            return real.id();
+        }
+
+        @Override
+        public int publicKeyLength() {
+            return real.publicKeyLength();
+        }
+
+        @Override
+        public int responseLength() {
+            return real.responseLength();
+        }
+
+        @Override
+        public int sharedSecretLength() {
+            return real.sharedSecretLength();
+        }
+
+        @Override
+        public synchronized KeyShare generate() throws GeneralSecurityException {
+            KeyShare share = new Recorded(real.generate(), destroyed);
+            made.add(share);
+            return share;
+        }
+
+        @Override
+        public KeyShare responseShare() throws GeneralSecurityException {
+            return generate();
+        }
+
+        @Override
+        public KeyAgreementResponse respond(byte[] initiatorPublic) throws GeneralSecurityException {
+            return real.respond(initiatorPublic);
+        }
+
+        @Override
+        public byte[] finish(KeyShare own, byte[] responderMessage) throws GeneralSecurityException {
+            return real.finish(((Recorded) own).real(), responderMessage);
+        }
+    }
+
+    /** A share that notes its destruction (compared by identity). */
+    private static final class Recorded implements KeyShare {
+        private final KeyShare real;
+        private final List<KeyShare> destroyed;
+
+        Recorded(KeyShare real, List<KeyShare> destroyed) {
+            this.real = real;
+            this.destroyed = destroyed;
+        }
+
+        KeyShare real() {
+            return real;
+        }
+
+        @Override
+        public byte[] publicBytes() {
+            return real.publicBytes();
+        }
+
+        @Override
+        public byte[] secretBytesForTrace() {
+            return real.secretBytesForTrace();
+        }
+
+        @Override
+        public void destroy() {
+            destroyed.add(this);
+            real.destroy();
+        }
+    }
+
+    private final Recording keyAgreement = new Recording();
     /** Runs background work when the test says so. */
     private final List<Runnable> background = new ArrayList<>();
     private final SpareKeyShares spares = new SpareKeyShares(background::add);
@@ -34,13 +116,15 @@ class SpareKeySharesTest {
         runBackground();
         spares.prepareInitiator(keyAgreement); // one is spare already: nothing more to make
         assertThat(background).isEmpty();
+        assertThat(keyAgreement.made).hasSize(1);
 
         KeyShare first = spares.initiatorShare(keyAgreement);
         KeyShare second = spares.initiatorShare(keyAgreement);
 
-        assertThat(first.publicBytes()).isNotEqualTo(second.publicBytes());
-        byte[] secret = keyAgreement.finish(first, second.publicBytes());
-        assertThat(secret).isEqualTo(keyAgreement.finish(second, first.publicBytes()));
+        assertThat(first).as("the spare made ahead").isSameAs(keyAgreement.made.get(0));
+        assertThat(second).as("made on the spot").isSameAs(keyAgreement.made.get(1));
+        assertThat(keyAgreement.finish(first, second.publicBytes()))
+                .isEqualTo(keyAgreement.finish(second, first.publicBytes()));
     }
 
     @Test
@@ -48,14 +132,13 @@ class SpareKeySharesTest {
         spares.prepareResponse(keyAgreement);
         assertThat(background).hasSize(1);
         runBackground();
-        KeyShare initiator = keyAgreement.generate();
+        KeyShare made = keyAgreement.made.get(0);
 
         KeyShare response = spares.responseShare(keyAgreement);
         KeyShare another = spares.responseShare(keyAgreement);
 
-        assertThat(response.publicBytes()).isNotEqualTo(another.publicBytes());
-        assertThat(keyAgreement.finish(response, initiator.publicBytes()))
-                .isEqualTo(keyAgreement.finish(initiator, response.publicBytes()));
+        assertThat(response).isSameAs(made);
+        assertThat(another).isNotSameAs(made);
     }
 
     @Test
@@ -65,35 +148,34 @@ class SpareKeySharesTest {
 
         runBackground(); // finds it made already: nothing more
 
-        KeyShare next = spares.initiatorShare(keyAgreement);
-        assertThat(taken.publicBytes()).isNotEqualTo(next.publicBytes());
+        assertThat(keyAgreement.made).containsExactly(taken);
     }
 
     @Test
     void close_destroysTheSpares_andOnesStillBeingMade() throws Exception {
         spares.prepareInitiator(keyAgreement);
         runBackground();
-        spares.prepareResponse(keyAgreement);
-        KeyShare peer = keyAgreement.generate();
+        spares.prepareResponse(keyAgreement); // not made yet when the client closes
 
         spares.close();
-        runBackground(); // finished after close: destroyed too
+        runBackground();
         spares.prepareInitiator(keyAgreement);
 
+        assertThat(keyAgreement.made).hasSize(2);
+        assertThat(keyAgreement.destroyed).containsExactlyInAnyOrderElementsOf(keyAgreement.made);
         assertThat(background).as("nothing is made once closed").isEmpty();
-        KeyShare fresh = spares.initiatorShare(keyAgreement);
-        assertThat(keyAgreement.finish(fresh, peer.publicBytes())).hasSize(keyAgreement.sharedSecretLength());
     }
 
     @Test
-    void handshake_withSpares_securesBothSides() throws Exception {
+    void handshake_withSpares_takesBothAndSecuresBothSides() throws Exception {
         CipherSuite suite = TestSuites.x448Aes128();
         HandshakeContext alice = new HandshakeContext(suite, IdentityKeyPair.generate(new SecureRandom()), "Alice",
                 "Bob", "lobby", Tracer.NONE);
         HandshakeContext bob = new HandshakeContext(suite, IdentityKeyPair.generate(new SecureRandom()), "Bob",
                 "Alice", "lobby", Tracer.NONE);
-        spares.prepareInitiator(keyAgreement);
-        spares.prepareResponse(keyAgreement);
+        KeyAgreement x448 = suite.keyAgreement();
+        spares.prepareInitiator(x448);
+        spares.prepareResponse(x448);
         runBackground();
 
         Initiator initiator = Initiator.start(alice, spares);
@@ -101,8 +183,8 @@ class SpareKeySharesTest {
         Initiator.Completed completed = initiator.receive(responder.message());
 
         assertThat(responder.finish(completed.finish()).safetyCode()).isEqualTo(completed.session().safetyCode());
-        assertThat(initiator.message().keyShare(keyAgreement.id()).orElseThrow())
-                .as("a spare was used, and handed out once").isNotEqualTo(
-                        spares.initiatorShare(keyAgreement).publicBytes());
+        spares.prepareInitiator(x448);
+        spares.prepareResponse(x448);
+        assertThat(background).as("both spares were taken, so both are made again").hasSize(2);
     }
 }
