@@ -156,19 +156,26 @@ final class InboundFrames implements RelayConnection.Events {
         }
     }
 
-    /** The relay accepted the join: we start a handshake with everyone already there. */
+    /** The relay accepted the join: we start a handshake with everyone already there, or, alone, get our answer ready. */
     private void welcomed(RelayConnection connection, List<String> members) {
         if (!connection.welcomed(members)) {
             listener.warning("a second WELCOME from the relay ignored");
             return;
         }
         listener.joined(settings.room(), members);
+        boolean alone = true;
         for (String member : members) {
             if (!member.equals(settings.name())) {
+                alone = false;
                 Peer peer = peers.computeIfAbsent(member, name -> new Peer(name, context));
                 held.handToMember(peer);
                 peer.initiate();
             }
+        }
+        if (alone) {
+            // The next to join will send us an INIT right after we hear of them: too soon, on P-256, to make the
+            // answer's key pair then. With members here, it waits for the next PEER_JOINED (our INITs go first).
+            context.prepareResponseShare();
         }
         if (held.welcomeHandled(peers.isEmpty())) {
             awaitReturningPeers(connection);

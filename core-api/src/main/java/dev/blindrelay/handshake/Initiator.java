@@ -116,13 +116,20 @@ public final class Initiator {
                     invalid("chose a suite that was not offered")));
             HandshakeSteps.requireIdentityKey(ctx, response.identityKey());
             KeyAgreement keyAgreement = suite.keyAgreement();
-            // h1 binds only public values: the responder's signature of it is checked on another core meanwhile.
+            // h1 to h3 bind only public values: the responder's signature is checked, and ours made, on another core
+            // while the secret is computed here. Nothing is sent before both are done and the confirmation checks.
             Transcript transcript = new Transcript();
             byte[] h1 = HandshakeSteps.handshakeHash(ctx, suite, transcript, init.offer(), ctx.self(), ctx.peer(),
                     init.identityKey(), init.keyShare(keyAgreement.id()).orElseThrow(), response.identityKey(),
                     response.ephemeralKey());
             ParallelStep<Boolean> responderSigned = ParallelStep.start(ctx, () -> HandshakeSteps.signatureValid(
                     TranscriptLabels.RESPONDER_SIGNATURE, response.identityKey(), h1, response.signature()));
+            byte[] h2 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_SIGNATURE,
+                    response.signature());
+            byte[] h3 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_CONFIRM,
+                    response.confirmation());
+            ParallelStep<byte[]> ourSignature = ParallelStep.start(ctx,
+                    () -> HandshakeSteps.sign(ctx, TranscriptLabels.INITIATOR_SIGNATURE, h3));
             byte[] shared;
             try {
                 shared = keyAgreement.finish(shares.get(keyAgreement.id()), response.ephemeralKey());
@@ -133,16 +140,12 @@ public final class Initiator {
             HandshakeSteps.traceSharedSecret(ctx, keyAgreement, response.ephemeralKey(), shared);
             KeySchedule schedule = HandshakeSteps.schedule(ctx, suite, h1, shared);
             try {
-                byte[] h2 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_SIGNATURE,
-                        response.signature());
                 byte[] expected = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.RESPONDER_CONFIRM, h2);
-                byte[] h3 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.RESPONDER_CONFIRM,
-                        response.confirmation());
-                byte[] signature = HandshakeSteps.sign(ctx, TranscriptLabels.INITIATOR_SIGNATURE, h3);
                 if (!responderSigned.await()) { // before the confirmation, and before anything is sent
                     throw HandshakeSteps.notVerified(ctx, TranscriptLabels.RESPONDER_SIGNATURE);
                 }
                 HandshakeSteps.checkConfirm(ctx, expected, response.confirmation());
+                byte[] signature = ourSignature.await();
                 byte[] h4 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_SIGNATURE, signature);
                 byte[] confirmation = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.INITIATOR_CONFIRM, h4);
                 byte[] finalHash = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_CONFIRM,

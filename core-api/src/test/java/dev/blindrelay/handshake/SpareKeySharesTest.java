@@ -2,14 +2,13 @@ package dev.blindrelay.handshake;
 
 import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.spi.KeyAgreement;
-import dev.blindrelay.spi.KeyAgreementResponse;
 import dev.blindrelay.spi.KeyShare;
 import dev.blindrelay.suite.CipherSuite;
+import dev.blindrelay.testing.suite.RecordingKeyAgreement;
 import dev.blindrelay.testing.suite.TestSuites;
 import dev.blindrelay.trace.Tracer;
 import org.junit.jupiter.api.Test;
 
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,87 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Spare key shares: made ahead, handed out once, destroyed when unused at close. */
 class SpareKeySharesTest {
 
-    /** The test suite's X448, recording every share it makes and which of them were destroyed. */
-    private static final class Recording implements KeyAgreement {
-        private final KeyAgreement real = TestSuites.x448Aes128().keyAgreement();
-        final List<KeyShare> made = new ArrayList<>();
-        final List<KeyShare> destroyed = new ArrayList<>();
-
-        @Override
-        public String id() {
-            return real.id();
-        }
-
-        @Override
-        public int publicKeyLength() {
-            return real.publicKeyLength();
-        }
-
-        @Override
-        public int responseLength() {
-            return real.responseLength();
-        }
-
-        @Override
-        public int sharedSecretLength() {
-            return real.sharedSecretLength();
-        }
-
-        @Override
-        public synchronized KeyShare generate() throws GeneralSecurityException {
-            KeyShare share = new Recorded(real.generate(), destroyed);
-            made.add(share);
-            return share;
-        }
-
-        @Override
-        public KeyShare responseShare() throws GeneralSecurityException {
-            return generate();
-        }
-
-        @Override
-        public KeyAgreementResponse respond(byte[] initiatorPublic) throws GeneralSecurityException {
-            return real.respond(initiatorPublic);
-        }
-
-        @Override
-        public byte[] finish(KeyShare own, byte[] responderMessage) throws GeneralSecurityException {
-            return real.finish(((Recorded) own).real(), responderMessage);
-        }
-    }
-
-    /** A share that notes its destruction (compared by identity). */
-    private static final class Recorded implements KeyShare {
-        private final KeyShare real;
-        private final List<KeyShare> destroyed;
-
-        Recorded(KeyShare real, List<KeyShare> destroyed) {
-            this.real = real;
-            this.destroyed = destroyed;
-        }
-
-        KeyShare real() {
-            return real;
-        }
-
-        @Override
-        public byte[] publicBytes() {
-            return real.publicBytes();
-        }
-
-        @Override
-        public byte[] secretBytesForTrace() {
-            return real.secretBytesForTrace();
-        }
-
-        @Override
-        public void destroy() {
-            destroyed.add(this);
-            real.destroy();
-        }
-    }
-
-    private final Recording keyAgreement = new Recording();
+    private final RecordingKeyAgreement keyAgreement = new RecordingKeyAgreement();
     /** Runs background work when the test says so. */
     private final List<Runnable> background = new ArrayList<>();
     private final SpareKeyShares spares = new SpareKeyShares(background::add);
