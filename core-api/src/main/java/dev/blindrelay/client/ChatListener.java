@@ -24,6 +24,10 @@ public interface ChatListener {
     default void peerLeft(String name) {
     }
 
+    /** A handshake message with {@code peer} left or arrived: lets a benchmark time each step of the handshake. */
+    default void handshakeStep(String peer, HandshakeStage stage) {
+    }
+
     /** Handshake and key confirmation with {@code peer} succeeded, on the suite {@code suiteId} they negotiated. */
     default void secured(String peer, String suiteId, String safetyCode, KnownPeers.Check trust) {
     }

@@ -56,6 +56,7 @@ final class PeerHandshake {
             initAttempts++;
             client.listener().status("Exchanging public keys... (with " + peer + ")");
             client.sendTo(peer, FrameType.HANDSHAKE_INIT, attempt.message().encode());
+            client.listener().handshakeStep(peer, HandshakeStage.INIT_SENT);
             client.deadlines().after(client.settings().handshakeTimeout(), () -> noResponse(attempt));
         } catch (GeneralSecurityException e) {
             client.listener().warning("cannot start a handshake with " + peer + ": " + e.getMessage());
@@ -103,6 +104,7 @@ final class PeerHandshake {
 
     /** Message 1 from the peer, which initiates; we have no session and no handshake under way. */
     void initReceived(byte[] init) {
+        client.listener().handshakeStep(peer, HandshakeStage.INIT_RECEIVED);
         step(() -> {
             HandshakeContext context = client.handshake(peer);
             HandshakeInit parsed = HandshakeMessages.init(context, init);
@@ -111,6 +113,7 @@ final class PeerHandshake {
             responder = attempt;
             client.listener().status("Exchanging public keys... (with " + peer + ")");
             client.sendTo(peer, FrameType.HANDSHAKE_RESPONSE, attempt.message().encode());
+            client.listener().handshakeStep(peer, HandshakeStage.RESPONSE_SENT);
             client.deadlines().after(finishTimeout(), () -> noFinish(attempt));
         });
     }
@@ -122,9 +125,11 @@ final class PeerHandshake {
             return;
         }
         initiator = null;
+        client.listener().handshakeStep(peer, HandshakeStage.RESPONSE_RECEIVED);
         step(() -> {
             Initiator.Completed completed = pending.receive(HandshakeMessages.response(pending.context(), response));
             client.sendTo(peer, FrameType.HANDSHAKE_FINISH, completed.finish().encode());
+            client.listener().handshakeStep(peer, HandshakeStage.FINISH_SENT);
             outcome.established(completed.session());
         });
     }
@@ -136,6 +141,7 @@ final class PeerHandshake {
             return;
         }
         responder = null;
+        client.listener().handshakeStep(peer, HandshakeStage.FINISH_RECEIVED);
         step(() -> outcome.established(pending.finish(HandshakeMessages.finish(pending.context(), finish))));
     }
 

@@ -1,6 +1,7 @@
 package dev.blindrelay.testing;
 
 import dev.blindrelay.client.ChatListener;
+import dev.blindrelay.client.HandshakeStage;
 import dev.blindrelay.identity.KnownPeers;
 
 import java.time.Duration;
@@ -25,6 +26,9 @@ public final class RecordingListener implements ChatListener {
     public record Secured(String peer, String suiteId, String safetyCode, KnownPeers.Check trust) {
     }
 
+    public record Step(String peer, HandshakeStage stage) {
+    }
+
     public record Message(String from, String text, boolean direct) {
     }
 
@@ -40,6 +44,7 @@ public final class RecordingListener implements ChatListener {
     private final List<Joined> joined = new ArrayList<>();
     private final List<String> peersJoined = new ArrayList<>();
     private final List<String> peersLeft = new ArrayList<>();
+    private final List<Step> handshakeSteps = new ArrayList<>();
     private final List<Secured> secured = new ArrayList<>();
     private final List<Message> messages = new ArrayList<>();
     private final List<Delivered> delivered = new ArrayList<>();
@@ -77,6 +82,11 @@ public final class RecordingListener implements ChatListener {
     @Override
     public synchronized void peerLeft(String peer) {
         record(peersLeft, peer, "peer left: " + peer);
+    }
+
+    @Override
+    public synchronized void handshakeStep(String peer, HandshakeStage stage) {
+        record(handshakeSteps, new Step(peer, stage), "handshake with " + peer + ": " + stage);
     }
 
     @Override
@@ -143,6 +153,11 @@ public final class RecordingListener implements ChatListener {
 
     public synchronized List<String> peersLeft() {
         return List.copyOf(peersLeft);
+    }
+
+    /** The handshake messages sent and received, with whom, in order. */
+    public synchronized List<Step> handshakeSteps() {
+        return List.copyOf(handshakeSteps);
     }
 
     public synchronized List<Secured> secured() {

@@ -2,6 +2,7 @@ package dev.blindrelay.cli.bench;
 
 import dev.blindrelay.client.ChatClient;
 import dev.blindrelay.client.ChatListener;
+import dev.blindrelay.client.HandshakeStage;
 import dev.blindrelay.identity.KnownPeers;
 
 import java.util.List;
@@ -101,6 +102,11 @@ final class BenchClient implements ChatListener, Rounds.Sender {
     @Override
     public void joined(String room, List<String> members) {
         members.forEach(member -> clock.started(name, member));
+    }
+
+    @Override
+    public void handshakeStep(String peer, HandshakeStage stage) {
+        clock.step(name, peer, stage);
     }
 
     @Override

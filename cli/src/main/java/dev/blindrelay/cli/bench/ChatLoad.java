@@ -102,6 +102,10 @@ final class ChatLoad {
                 .number("handshakes_per_second", "handshakes per second (first join to last secured)",
                         clock.completed() / (handshakeNanos / 1e9), "/s");
         Figures.latency(report, "handshake", "handshake through the relay", clock.latency());
+        for (int i = 0; i < HandshakeClock.STEPS.size(); i++) {
+            report.number("handshake_step" + (i + 1) + "_p50_us", "  step " + (i + 1) + ", " + HandshakeClock.STEPS.get(i)
+                    + ", p50", clock.step(i).micros(50), "us");
+        }
         Figures.heap(report, target, heapBefore, target.heap(), cohort.clients().size());
         if (!secured) {
             traffic.problem("only " + clock.completed() + " of " + pairs + " handshakes completed");
