@@ -141,11 +141,12 @@ public final class Initiator {
             KeySchedule schedule = HandshakeSteps.schedule(ctx, suite, h1, shared);
             try {
                 byte[] expected = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.RESPONDER_CONFIRM, h2);
+                // Ours first: while the other core still checks theirs, ours is made here rather than after it.
+                byte[] signature = ourSignature.await();
                 if (!responderSigned.await()) { // before the confirmation, and before anything is sent
                     throw HandshakeSteps.notVerified(ctx, TranscriptLabels.RESPONDER_SIGNATURE);
                 }
                 HandshakeSteps.checkConfirm(ctx, expected, response.confirmation());
-                byte[] signature = ourSignature.await();
                 byte[] h4 = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_SIGNATURE, signature);
                 byte[] confirmation = HandshakeSteps.confirm(ctx, schedule, TranscriptLabels.INITIATOR_CONFIRM, h4);
                 byte[] finalHash = HandshakeSteps.absorb(ctx, transcript, TranscriptLabels.INITIATOR_CONFIRM,
