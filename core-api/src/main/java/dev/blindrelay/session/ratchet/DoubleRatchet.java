@@ -85,7 +85,7 @@ public final class DoubleRatchet implements SessionCipher {
         byte[] nonce = nonce(fields);
         synchronized (this) {
             requireLive();
-            RatchetState.Attempt attempt = state.attempt(fields);
+            ReceiveAttempt attempt = state.attempt(fields);
             byte[] plaintext;
             try {
                 plaintext = openWith(attempt.messageKey(), nonce, frame, ciphertextAt);

@@ -178,14 +178,14 @@ final class RatchetState {
 
     /**
      * The key for a message with {@code header}, computed without changing anything: {@link #commit} applies it once
-     * the message has authenticated, {@link Attempt#abandon} erases it otherwise.
+     * the message has authenticated, {@link ReceiveAttempt#abandon} erases it otherwise.
      */
-    Attempt attempt(RatchetHeader header) throws GeneralSecurityException {
+    ReceiveAttempt attempt(RatchetHeader header) throws GeneralSecurityException {
         long epoch = header.epoch();
         checkShape(header);
         byte[] kept = skipped.copyOf(epoch, header.n());
         if (kept != null) {
-            return new Attempt(kept, null, List.of(), 0, null, null, true);
+            return new ReceiveAttempt(kept, null, List.of(), 0, null, null, true);
         }
         if (epoch == receiving.epoch() && header.n() >= receiving.next()) {
             return inChain(receiving.copy(), header.n(), null, null);
@@ -215,7 +215,7 @@ final class RatchetState {
         }
     }
 
-    private Attempt newEpoch(RatchetHeader header) throws GeneralSecurityException {
+    private ReceiveAttempt newEpoch(RatchetHeader header) throws GeneralSecurityException {
         makeFirstShare();
         if (header.epoch() != sending.epoch() + 1 || ownShare == null) {
             throw forged("epoch " + header.epoch() + " does not answer our latest key share");
@@ -248,7 +248,7 @@ final class RatchetState {
     }
 
     /** Moves {@code chain} (a copy) to message {@code n}, keeping the keys it passes for the store. */
-    private Attempt inChain(SymmetricChain chain, long n, byte[] rootDerived, byte[] secretForTrace)
+    private ReceiveAttempt inChain(SymmetricChain chain, long n, byte[] rootDerived, byte[] secretForTrace)
             throws GeneralSecurityException {
         long from = chain.next();
         if (n - from > options.maxSkipped()) {
@@ -262,32 +262,33 @@ final class RatchetState {
             passed.add(chain.nextMessageKey());
         }
         byte[] chainKey = trace.enabled() ? chain.keyForTrace() : null;
-        return new Attempt(chain.nextMessageKey(), chain, passed, from, rootDerived, secretForTrace, false, chainKey);
+        return new ReceiveAttempt(chain.nextMessageKey(), chain, passed, from, rootDerived, secretForTrace, false,
+                chainKey);
     }
 
     /** Applies an attempt whose message authenticated. */
-    void commit(Attempt attempt, RatchetHeader header) throws GeneralSecurityException {
+    void commit(ReceiveAttempt attempt, RatchetHeader header) throws GeneralSecurityException {
         long epoch = header.epoch();
-        if (attempt.late) {
+        if (attempt.late()) {
             skipped.erase(epoch, header.n());
         } else {
-            if (attempt.rootDerived != null) {
+            if (attempt.rootDerived() != null) {
                 // The peer's previous chain is our receiving chain: keep the keys of its messages not yet here.
                 long behind = Math.max(0, header.previous() - receiving.next());
                 keep(receiving, Math.min(behind, options.maxSkipped()));
                 byte[] rootBefore = trace.enabled() ? root.keyForTrace() : null;
-                byte[] chainKey = root.accept(attempt.rootDerived);
-                trace.received(epoch, ownShare.share(), header.response(), attempt.secretForTrace, rootBefore,
+                byte[] chainKey = root.accept(attempt.rootDerived());
+                trace.received(epoch, ownShare.share(), header.response(), attempt.secretForTrace(), rootBefore,
                         root.keyForTrace(), chainKey);
                 Arrays.fill(chainKey, (byte) 0);
                 releaseOwnShare();
-                attempt.missedBefore = behind;
+                attempt.missedBefore(behind);
             }
-            for (int i = 0; i < attempt.passed.size(); i++) {
-                skipped.put(epoch, attempt.from + i, attempt.passed.get(i));
+            for (int i = 0; i < attempt.passed().size(); i++) {
+                skipped.put(epoch, attempt.from() + i, attempt.passed().get(i));
             }
             receiving.destroy();
-            receiving = attempt.chain;
+            receiving = attempt.chain();
         }
         attempt.erase();
         seenEpoch = Math.max(seenEpoch, epoch);
@@ -330,72 +331,5 @@ final class RatchetState {
 
     private AEADBadTagException forged(String what) {
         return new AEADBadTagException("message from " + peer + " cannot be genuine: " + what);
-    }
-
-    /** A message key computed but not yet applied, and what applying it changes. */
-    static final class Attempt {
-        private final byte[] messageKey;
-        private final SymmetricChain chain;
-        private final List<byte[]> passed;
-        private final long from;
-        private final byte[] rootDerived;
-        private final byte[] secretForTrace;
-        private final boolean late;
-        private final byte[] chainKey;
-        private long missedBefore;
-
-        Attempt(byte[] messageKey, SymmetricChain chain, List<byte[]> passed, long from, byte[] rootDerived,
-                byte[] secretForTrace, boolean late) {
-            this(messageKey, chain, passed, from, rootDerived, secretForTrace, late, null);
-        }
-
-        Attempt(byte[] messageKey, SymmetricChain chain, List<byte[]> passed, long from, byte[] rootDerived,
-                byte[] secretForTrace, boolean late, byte[] chainKey) {
-            this.messageKey = messageKey;
-            this.chain = chain;
-            this.passed = passed;
-            this.from = from;
-            this.rootDerived = rootDerived;
-            this.secretForTrace = secretForTrace;
-            this.late = late;
-            this.chainKey = chainKey;
-        }
-
-        byte[] messageKey() {
-            return messageKey;
-        }
-
-        /** The chain key the message key came from, when tracing and known (not for a kept key). */
-        byte[] chainKey() {
-            return chainKey;
-        }
-
-        boolean late() {
-            return late;
-        }
-
-        /** Messages skipped just before this one: the rest of the previous chain, then this chain's gap. */
-        long missed() {
-            return missedBefore + passed.size();
-        }
-
-        /** The message did not authenticate: nothing changes, and every key computed for it is erased. */
-        void abandon() {
-            if (chain != null) {
-                chain.destroy();
-            }
-            passed.forEach(key -> Arrays.fill(key, (byte) 0));
-            if (rootDerived != null) {
-                Arrays.fill(rootDerived, (byte) 0);
-            }
-            erase();
-        }
-
-        private void erase() {
-            Arrays.fill(messageKey, (byte) 0);
-            if (secretForTrace != null) {
-                Arrays.fill(secretForTrace, (byte) 0);
-            }
-        }
     }
 }
