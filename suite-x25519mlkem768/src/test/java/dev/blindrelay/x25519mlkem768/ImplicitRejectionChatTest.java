@@ -3,10 +3,10 @@ package dev.blindrelay.x25519mlkem768;
 import dev.blindrelay.registry.PluginRegistry;
 import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.spi.KeyAgreementResponse;
-import dev.blindrelay.spi.KeyShare;
 import dev.blindrelay.suite.CipherSuite;
 import dev.blindrelay.testing.ChatHarness;
 import dev.blindrelay.testing.LoopbackTransport;
+import dev.blindrelay.testing.suite.ForwardingKeyAgreement;
 import dev.blindrelay.relay.RelayLimits;
 import dev.blindrelay.relay.RelayObserver;
 import org.junit.jupiter.api.Test;
@@ -45,31 +45,10 @@ class ImplicitRejectionChatTest {
     }
 
     /** The real hybrid, except that the responder's ML-KEM ciphertext has one bit flipped after encapsulation. */
-    private record CorruptingResponder(KeyAgreement real) implements KeyAgreement {
+    private static final class CorruptingResponder extends ForwardingKeyAgreement {
 
-        @Override
-        public String id() {
-            return real.id();
-        }
-
-        @Override
-        public int publicKeyLength() {
-            return real.publicKeyLength();
-        }
-
-        @Override
-        public int responseLength() {
-            return real.responseLength();
-        }
-
-        @Override
-        public int sharedSecretLength() {
-            return real.sharedSecretLength();
-        }
-
-        @Override
-        public KeyShare generate() throws GeneralSecurityException {
-            return real.generate();
+        CorruptingResponder(KeyAgreement real) {
+            super(real);
         }
 
         @Override
@@ -78,11 +57,6 @@ class ImplicitRejectionChatTest {
             byte[] message = honest.message();
             message[100] ^= 0x04;
             return new KeyAgreementResponse(message, honest.sharedSecret(), honest.ownShare());
-        }
-
-        @Override
-        public byte[] finish(KeyShare own, byte[] responderMessage) throws GeneralSecurityException {
-            return real.finish(own, responderMessage);
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.blindrelay.testing.suite;
 
-import dev.blindrelay.spi.KeyAgreement;
-import dev.blindrelay.spi.KeyAgreementResponse;
 import dev.blindrelay.spi.KeyShare;
 
 import java.security.GeneralSecurityException;
@@ -12,33 +10,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The test suite's X448, recording every share it makes (and for which message), and which of them were
  * destroyed. Shares are compared by identity.
  */
-public final class RecordingKeyAgreement implements KeyAgreement {
+public final class RecordingKeyAgreement extends ForwardingKeyAgreement {
 
-    private final KeyAgreement real = TestSuites.x448Aes128().keyAgreement();
     /** Every share made, in order. */
     public final List<KeyShare> made = new CopyOnWriteArrayList<>();
     /** The shares made for message 2 (a responder's answer). */
     public final List<KeyShare> madeForResponse = new CopyOnWriteArrayList<>();
     public final List<KeyShare> destroyed = new CopyOnWriteArrayList<>();
 
-    @Override
-    public String id() {
-        return real.id();
-    }
-
-    @Override
-    public int publicKeyLength() {
-        return real.publicKeyLength();
-    }
-
-    @Override
-    public int responseLength() {
-        return real.responseLength();
-    }
-
-    @Override
-    public int sharedSecretLength() {
-        return real.sharedSecretLength();
+    public RecordingKeyAgreement() {
+        super(TestSuites.x448Aes128().keyAgreement());
     }
 
     @Override
@@ -56,37 +37,32 @@ public final class RecordingKeyAgreement implements KeyAgreement {
     }
 
     @Override
-    public KeyAgreementResponse respond(byte[] initiatorPublic) throws GeneralSecurityException {
-        return real.respond(initiatorPublic);
-    }
-
-    @Override
     public byte[] finish(KeyShare own, byte[] responderMessage) throws GeneralSecurityException {
-        return real.finish(((Recorded) own).real, responderMessage);
+        return real.finish(((Recorded) own).share, responderMessage);
     }
 
     /** A share that notes its destruction. */
     private final class Recorded implements KeyShare {
-        private final KeyShare real;
+        private final KeyShare share;
 
-        Recorded(KeyShare real) {
-            this.real = real;
+        Recorded(KeyShare share) {
+            this.share = share;
         }
 
         @Override
         public byte[] publicBytes() {
-            return real.publicBytes();
+            return share.publicBytes();
         }
 
         @Override
         public byte[] secretBytesForTrace() {
-            return real.secretBytesForTrace();
+            return share.secretBytesForTrace();
         }
 
         @Override
         public void destroy() {
             destroyed.add(this);
-            real.destroy();
+            share.destroy();
         }
     }
 }
