@@ -161,7 +161,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
                     + "' in room '" + room.name() + "' (they may have left)"));
             return;
         }
-        source.route.remember(recipient.getBytes(StandardCharsets.UTF_8), target, roomVersion);
+        source.route.remember(source, room, recipient.getBytes(StandardCharsets.UTF_8), target, roomVersion);
         target.link.send(frame);
         observer.forwarded(header, frame);
         pauseIfFull(source, target);

@@ -4,6 +4,7 @@ import dev.blindrelay.wire.EnvelopeHeader;
 import dev.blindrelay.wire.FrameType;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The router's short way for the frames that make up nearly all traffic: a peer-to-peer frame from a joined
@@ -15,18 +16,46 @@ import java.nio.ByteBuffer;
 final class Route {
 
     private static final byte VERSION = (byte) EnvelopeHeader.VERSION;
+    /** Where the three names start: after the version and the type. */
+    private static final int NAMES_AT = 2;
 
-    /** The recipient's name as the header carries it (UTF-8), or null before the first full check. */
-    private byte[] recipient;
+    /**
+     * The header's three u8-length-prefixed names (sender, recipient, room) as the last full check accepted them,
+     * and the same bytes as big-endian words: eight bytes are compared at a time (this was 4% of the relay's
+     * thread byte by byte).
+     */
+    private byte[] names;
+    private long[] nameWords;
     private Member target;
     /** The room's {@link Room#version()} when the full check found the target. */
     private int roomVersion;
 
-    /** After the full way forwarded a frame from this member to {@code to}, found in a room at {@code version}. */
-    void remember(byte[] recipientName, Member to, int version) {
-        recipient = recipientName;
+    /**
+     * After the full way forwarded a frame from {@code source} in {@code room} to {@code to}, named
+     * {@code recipientName} (UTF-8), found in the room at {@code version}.
+     */
+    void remember(Member source, Room room, byte[] recipientName, Member to, int version) {
+        names = concatenate(source.nameBytes, recipientName, room.nameBytes());
+        ByteBuffer words = ByteBuffer.wrap(names);
+        nameWords = new long[names.length / Long.BYTES];
+        for (int i = 0; i < nameWords.length; i++) {
+            nameWords[i] = words.getLong(i * Long.BYTES);
+        }
         target = to;
         roomVersion = version;
+    }
+
+    /** The fields as the header carries them, each after its u8 length. */
+    private static byte[] concatenate(byte[]... fields) {
+        int size = fields.length;
+        for (byte[] field : fields) {
+            size += field.length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        for (byte[] field : fields) {
+            out.put((byte) field.length).put(field);
+        }
+        return out.array();
     }
 
     /**
@@ -40,31 +69,32 @@ final class Route {
             return null;
         }
         int at = frame.position();
-        int end = frame.limit();
-        if (end - at < 2 || frame.get(at) != VERSION || !isPeerToPeer(frame.get(at + 1) & 0xFF)) {
+        if (frame.limit() - at < NAMES_AT + names.length || frame.get(at) != VERSION
+                || !isPeerToPeer(frame.get(at + 1) & 0xFF) || frame.order() != ByteOrder.BIG_ENDIAN) {
             return null;
         }
-        at = skipIfEqual(frame, at + 2, end, source.nameBytes);
-        at = skipIfEqual(frame, at, end, recipient);
-        at = skipIfEqual(frame, at, end, room.nameBytes());
-        return at < 0 ? null : to;
+        return namesMatch(frame, at + NAMES_AT) ? to : null;
+    }
+
+    /** Whether the frame's bytes from {@code at} are {@link #names}; the caller checked that they are there. */
+    private boolean namesMatch(ByteBuffer frame, int at) {
+        long[] words = nameWords;
+        for (int i = 0; i < words.length; i++) {
+            if (frame.getLong(at + i * Long.BYTES) != words[i]) {
+                return false;
+            }
+        }
+        byte[] expected = names;
+        for (int i = words.length * Long.BYTES; i < expected.length; i++) {
+            if (frame.get(at + i) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPeerToPeer(int code) {
         FrameType type = FrameType.fromCode(code);
         return type == null ? code >= 0x10 : type.isPeerToPeer();
-    }
-
-    /** @return the position after a u8-length-prefixed field equal to {@code expected}, or -1 */
-    private static int skipIfEqual(ByteBuffer frame, int at, int end, byte[] expected) {
-        if (at < 0 || at >= end || (frame.get(at) & 0xFF) != expected.length || end - at - 1 < expected.length) {
-            return -1;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if (frame.get(at + 1 + i) != expected[i]) {
-                return -1;
-            }
-        }
-        return at + 1 + expected.length;
     }
 }

@@ -123,6 +123,33 @@ class RouteTest {
         assertThat(carol.envelopes()).extracting(envelope -> envelope.body()[0]).containsExactly((byte) 2);
     }
 
+    /** Names longer than the eight bytes compared at a time: a difference in a word or in the tail after it. */
+    @Test
+    void longNames_aDifferenceAnywhereInAWordOrTheTail_goesTheFullWay() throws Exception {
+        String room = "a-room-with-a-long-name";
+        RecordingLink alice = member("alice-with-a-long-name", room);
+        RecordingLink bob = member("bob-with-a-long-name-1", room);
+        RecordingLink bob2 = member("bob-with-a-long-name-2", room);
+        RecordingLink bobx = member("bob-xith-a-long-name-1", room);
+        bob.clear();
+        bob2.clear();
+        receiveView(alice, data("alice-with-a-long-name", "bob-with-a-long-name-1", room, new byte[] {1}));
+        receiveView(alice, data("alice-with-a-long-name", "bob-with-a-long-name-2", room, new byte[] {2}));
+        receiveView(alice, data("alice-with-a-long-name", "bob-with-a-long-name-1", room, new byte[] {3}));
+        receiveView(alice, data("alice-with-a-long-name", "bob-xith-a-long-name-1", room, new byte[] {4}));
+        receiveView(alice, data("alice-with-a-long-name", "bob-with-a-long-name-1", room, new byte[] {5}));
+
+        assertThat(bob.envelopes()).extracting(envelope -> envelope.body()[0]).containsExactly((byte) 1, (byte) 3,
+                (byte) 5);
+        assertThat(bob2.envelopes()).extracting(envelope -> envelope.body()[0]).containsExactly((byte) 2);
+        assertThat(bobx.envelopes()).extracting(envelope -> envelope.body()[0]).containsExactly((byte) 4);
+
+        receiveView(alice, data("alice-with-a-long-name", "bob-with-a-long-name-1", "a-room-with-a-long-namf",
+                new byte[] {6}));
+        assertThat(lastError(alice)).contains("in room 'a-room-with-a-long-namf'");
+        assertThat(bob.envelopes()).hasSize(3);
+    }
+
     @Test
     void aFrameThatIsNotPeerToPeer_goesTheFullWay() throws Exception {
         RecordingLink alice = member("alice", ROOM);
