@@ -96,19 +96,20 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
             return;
         }
         Member target = observed ? null : member.route.targetOf(member, frame);
-        if (target == null) {
-            route(member, array != null ? array : copyOf(frame));
-        } else {
+        if (target != null) {
             if (array != null) {
                 target.link.send(array); // the very array, unchanged
             } else {
                 target.link.send(frame); // copied into the target's outbound buffer
             }
             pauseIfFull(member, target);
+            return;
         }
+        route(member, array != null ? array : copyOf(frame));
         if (!member.closing && !member.link.isWritable()) {
             // It does not read what it is sent (a PONG or an error per frame, say): read no more from it
-            // until it does, or its replies would pile up in the relay's memory without bound.
+            // until it does, or its replies would pile up in the relay's memory without bound. Only the full
+            // way answers the sender; the short way sends it nothing.
             flow.pause(member, member);
         }
     }

@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
 
 /**
  * The relay side of the tcp framing: finds the frames in each buffer read from the socket and hands each on as a
- * {@link ByteBuffer} view of that buffer, valid only during the call. No frame is copied here: the router copies
+ * {@link ByteBuffer} view of that buffer, valid only during the call (one view per buffer, moved from frame to
+ * frame). No frame is copied here: the router copies
  * each once, into its recipient's outbound buffer. Only a frame cut by the end of a read is gathered into a buffer
  * of its own, growing with the bytes that arrive (never more than twice those). Lengths are checked as
  * {@link LengthPrefixDecoder} checks them; after a bad one every later byte is ignored and the connection closes.
@@ -64,6 +65,8 @@ final class LengthPrefixSplitter extends ChannelInboundHandlerAdapter {
         if (batch != null) {
             batch.begin(framing, in);
         }
+        int first = in.readerIndex();
+        ByteBuffer view = null; // one view of the buffer for all its frames: no object made per frame
         try {
             while (!failed && in.readableBytes() >= PREFIX) {
                 int at = in.readerIndex();
@@ -72,7 +75,11 @@ final class LengthPrefixSplitter extends ChannelInboundHandlerAdapter {
                     break;
                 }
                 in.readerIndex(at + PREFIX + length);
-                ByteBuffer view = in.internalNioBuffer(at + PREFIX, length);
+                if (view == null) {
+                    view = in.nioBuffer(first, in.writerIndex() - first);
+                }
+                int from = at + PREFIX - first;
+                view.clear().position(from).limit(from + length);
                 if (batch != null) {
                     batch.frame(view, at, at + PREFIX + length);
                 }
