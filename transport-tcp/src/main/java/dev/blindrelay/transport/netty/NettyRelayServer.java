@@ -4,6 +4,7 @@ import dev.blindrelay.spi.RelayHandler;
 import dev.blindrelay.spi.RelayServer;
 import dev.blindrelay.spi.TransportOptions;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -33,6 +34,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * threads accepts and serves every connection. The framing decides the bytes on the wire.
  */
 public final class NettyRelayServer implements RelayServer {
+
+    /*
+     * Reads grow up to 256 KiB (Netty's default stops at 64 KiB). The relay forwards a read's frames to their
+     * recipient as slices of the buffer they came in, so a read costs one read and one write system call
+     * whatever its size: with one busy pair, 256 KiB reads took the relay from 0.72-0.83x to 0.95-1.08x of the
+     * byte copier, which reads 256 KiB at a time too. Quiet connections still read into 2 KiB buffers.
+     */
+    private static final int MIN_READ_BYTES = 64;
+    private static final int FIRST_READ_BYTES = 2048;
+    private static final int MAX_READ_BYTES = 256 * 1024;
+
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyRelayServer.class);
 
@@ -70,6 +82,8 @@ public final class NettyRelayServer implements RelayServer {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
+                        MIN_READ_BYTES, FIRST_READ_BYTES, MAX_READ_BYTES))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
