@@ -9,7 +9,6 @@ import dev.blindrelay.wire.Names;
 import dev.blindrelay.wire.RelayMessages;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -162,7 +161,7 @@ public final class RelayRouter implements RelayHandler, AutoCloseable {
                     + "' in room '" + room.name() + "' (they may have left)"));
             return;
         }
-        source.route.remember(source, room, recipient.getBytes(StandardCharsets.UTF_8), target, roomVersion);
+        source.route.remember(source, room, recipient, target, roomVersion);
         target.link.send(frame);
         observer.forwarded(header, frame);
         pauseIfFull(source, target);

@@ -2,6 +2,7 @@ package dev.blindrelay.relay;
 
 import dev.blindrelay.wire.EnvelopeHeader;
 import dev.blindrelay.wire.FrameType;
+import dev.blindrelay.wire.WireWriter;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,10 +33,12 @@ final class Route {
 
     /**
      * After the full way forwarded a frame from {@code source} in {@code room} to {@code to}, named
-     * {@code recipientName} (UTF-8), found in the room at {@code version}.
+     * {@code recipient}, found in the room at {@code version}.
      */
-    void remember(Member source, Room room, byte[] recipientName, Member to, int version) {
-        names = concatenate(source.nameBytes, recipientName, room.nameBytes());
+    void remember(Member source, Room room, String recipient, Member to, int version) {
+        // Written as the header writes them (Envelope.encode), so that equal names are equal bytes.
+        names = new WireWriter(3 + source.nameBytes.length + recipient.length() + room.nameBytes().length)
+                .bytes8(source.nameBytes).str8(recipient).bytes8(room.nameBytes()).toByteArray();
         ByteBuffer words = ByteBuffer.wrap(names);
         nameWords = new long[names.length / Long.BYTES];
         for (int i = 0; i < nameWords.length; i++) {
@@ -43,19 +46,6 @@ final class Route {
         }
         target = to;
         roomVersion = version;
-    }
-
-    /** The fields as the header carries them, each after its u8 length. */
-    private static byte[] concatenate(byte[]... fields) {
-        int size = fields.length;
-        for (byte[] field : fields) {
-            size += field.length;
-        }
-        ByteBuffer out = ByteBuffer.allocate(size);
-        for (byte[] field : fields) {
-            out.put((byte) field.length).put(field);
-        }
-        return out.array();
     }
 
     /**

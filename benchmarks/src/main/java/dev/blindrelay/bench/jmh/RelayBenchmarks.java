@@ -52,7 +52,7 @@ public class RelayBenchmarks {
             byte[] frame = new Envelope(FrameType.DATA, "alice-0", "bob-0", ROOM, new byte[1024]).encode();
             router.frameReceived(alice, frame); // the full way, once: the router learns the short way
             ByteBuffer read = ByteBuffer.allocateDirect(64 * 1024);
-            frameStart = 4 + 7; // behind a length prefix, not at the start of the buffer
+            frameStart = 4 + 7; // inside the buffer, where a read puts it after a length prefix
             read.position(frameStart).put(frame);
             frameEnd = frameStart + frame.length;
             view = read.duplicate();
