@@ -61,9 +61,9 @@ final class BaselineComparison {
         report.section("relay versus the baselines" + (repeat > 1 ? " (" + repeat + " rounds, taking turns; medians)"
                 : ""));
         report.number("relay_vs_forwarder", "relay throughput / frame forwarder throughput",
-                        SessionComparison.median(toForwarder), "x")
+                        Figures.median(toForwarder), "x")
                 .number("relay_vs_copier", "relay throughput / byte-copier throughput",
-                        SessionComparison.median(toCopier), "x");
+                        Figures.median(toCopier), "x");
         if (repeat > 1) {
             report.text("relay_vs_copier_runs", "relay / byte copier, each round", joined(toCopier) + " x")
                     .text("raw_runs", "relay: delivered per second, each round", joined(relay) + " msg/s")

@@ -118,9 +118,9 @@ public final class BenchCommand implements Command {
                         target.listening().size(), "");
             }
             List<SessionKind> kinds = options.sessions();
-            Verdict verdict = kinds.size() == 1
+            Verdict verdict = kinds.size() == 1 && options.repeat() == 1
                     ? new ChatLoad(options, suite, spread, target, SessionOptions.of(kinds.get(0))).run(report)
-                    : SessionComparison.run(options, kinds, report,
+                    : ChatRounds.run(options, kinds, report,
                             kind -> new ChatLoad(options, suite, spread, target, SessionOptions.of(kind)));
             return options.versusRaw() ? verdict.and(rawAfterChat(options, target, report)) : verdict;
         }
@@ -134,9 +134,20 @@ public final class BenchCommand implements Command {
         report.section("raw frames through the same relay, right after (" + raw.messages() + " per pair)");
         Verdict verdict = new RawLoad(raw).run(target, report, "raw", false);
         report.section("encrypted chat versus raw frames")
-                .number("chat_vs_raw", "chat messages per second / raw frames per second",
-                        report.value("messages_per_second") / report.value("raw_per_second"), "x");
+                .number("chat_vs_raw", "chat messages per second / raw frames per second", chatRate(options, report)
+                        / report.value("raw_per_second"), "x");
         return verdict;
+    }
+
+    /** The chat's throughput: the median of its rounds with --repeat, of the first session type's with several. */
+    private static double chatRate(BenchOptions options, Report report) {
+        String first = options.sessions().get(0).id() + "_";
+        for (String key : List.of("messages_per_second_median", first + "messages_per_second_median")) {
+            if (!Double.isNaN(report.value(key))) {
+                return report.value(key);
+            }
+        }
+        return report.value("messages_per_second");
     }
 
     private static Verdict raw(BenchOptions options, Report report)

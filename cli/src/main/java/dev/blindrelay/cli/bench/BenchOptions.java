@@ -27,7 +27,8 @@ import java.util.List;
  * @param sessions   chat: the session types to load, one after the other in this run (the first is the one the
  *                   verdict and the main figures are about when there are several)
  * @param oneWay     chat: only the first member of each room sends; the others acknowledge
- * @param repeat     rounds in which the session types (chat) or the relay and its baselines (raw) take turns
+ * @param repeat     chat: rounds against the same relay (several session types take turns in each); raw with
+ *                   baseline: rounds in which the relay and its baselines take turns
  * @param clientIoThreads chat: event-loop threads of the clients' shared connector (so the ends of a pair can run
  *                   on threads of their own)
  * @param versusRaw  chat: then raw frames through the same relay, and the ratio of the two
@@ -100,13 +101,19 @@ record BenchOptions(Mode mode, int clients, int rooms, int messages, int size, S
                     + " clients: use it without --raw or --idle, with an even --clients, --size of at least "
                     + MIN_RAW_SIZE + " and --transport tcp");
         }
+        int repeat = settings.integer("repeat", 1, 100);
+        if (repeat > 1 && mode != Mode.CHAT && !(mode == Mode.RAW && baseline)) {
+            throw new UsageException("--repeat runs rounds of the chat, or of --raw --baseline; it has nothing to"
+                    + " repeat with " + (mode == Mode.RAW ? "--raw alone: add --baseline"
+                    : "--" + mode.name().toLowerCase() + ": leave --repeat out"));
+        }
         String json = settings.get("json");
         int ioThreads = settings.integer("io-threads", 1, 64);
         return new BenchOptions(mode, clients, rooms, settings.integer("messages", 0, 100_000_000), size,
                 settings.get("suite"), transport, relay, settings.isSet("nats") ? settings.list("nats") : List.of(),
                 json == null ? null : Path.of(json), baseline,
                 ioThreads, settings.integer("join-rate", 0, 1_000_000),
-                settings.sessionKinds("session"), settings.flag("one-way"), settings.integer("repeat", 1, 100),
+                settings.sessionKinds("session"), settings.flag("one-way"), repeat,
                 settings.isSet("client-io-threads") ? settings.integer("client-io-threads", 1, 64) : ioThreads,
                 versusRaw);
     }

@@ -1,5 +1,6 @@
 package dev.blindrelay.cli.bench;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The report rows that more than one load writes, worded and keyed the same everywhere. */
@@ -52,5 +53,12 @@ final class Figures {
                 .number("duplicates", "duplicates", verdict.duplicates(), "")
                 .number("problems", "other problems", verdict.problems(), "")
                 .text("verdict", "verdict", verdict.line());
+    }
+
+    /** The middle value, or the mean of the two middle ones. */
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }

@@ -79,8 +79,9 @@ public final class Settings {
             new Setting("stall", null, null, "bench: raw senders whose receivers never read; report what the "
                     + "slow consumers cost the relay's memory"),
             new Setting("join-rate", "N", "0", "bench: joins per second at most, 0 = as fast as welcomed"),
-            new Setting("repeat", "N", "1", "bench with --session ratchet,static or --raw --baseline: rounds in which "
-                    + "the session types (or the relay and its baselines) take turns; figures are medians"),
+            new Setting("repeat", "N", "1", "bench: rounds of the chat against the same relay (several --session "
+                    + "types take turns), or of --raw --baseline (the relay and its baselines take turns); each "
+                    + "round's figures and their medians"),
             new Setting("one-way", null, null, "bench: only the first member of each room sends (the others "
                     + "acknowledge), instead of everyone at once"),
             new Setting("client-io-threads", "N", null, "bench: event-loop threads of the clients' connector"

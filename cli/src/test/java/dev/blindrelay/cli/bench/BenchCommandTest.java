@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +62,26 @@ class BenchCommandTest {
                 .containsPattern("relay / byte copier, each round +[0-9.]+, [0-9.]+ x")
                 .containsPattern("byte copier: delivered per second, each round +[0-9,]+, [0-9,]+ msg/s")
                 .contains("PASS: delivered == sent");
+    }
+
+    @Test
+    void handshakesRepeated_giveEveryRoundsMedianAndTheMedianOfThem() throws Exception {
+        Path json = dir.resolve("rounds.json");
+
+        CliRun run = CliRun.of("bench", "--repeat", "3", "--clients", "4", "--rooms", "2", "--messages", "0",
+                "--suite", "x25519-chacha", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("3 rounds against the same relay (medians)")
+                .containsPattern("handshake through the relay p50, each round +[0-9.,]+, [0-9.,]+, [0-9.,]+ us")
+                .doesNotContain("delivered per second, each round") // no messages, so no throughput
+                .contains("PASS");
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        List<Double> rounds = Arrays.stream(figures.get("handshake_p50_us_rounds").asText().replace(" us", "")
+                .split(", ")).map(v -> Double.parseDouble(v.replace(",", ""))).sorted().toList();
+        assertThat(rounds).hasSize(3);
+        assertThat(figures.get("handshake_p50_us_median").asDouble())
+                .isCloseTo(rounds.get(1), org.assertj.core.data.Percentage.withPercentage(1));
     }
 
     @Test

@@ -66,6 +66,19 @@ class BenchOptionsTest {
     }
 
     @Test
+    void from_repeat_isForChatRoundsAndRawWithBaselineOnly() {
+        assertThat(parse("--repeat", "3").repeat()).isEqualTo(3);
+        assertThat(parse("--raw", "--baseline", "--repeat", "3").repeat()).isEqualTo(3);
+        assertThatThrownBy(() -> parse("--raw", "--repeat", "3")).isInstanceOf(UsageException.class)
+                .hasMessageEndingWith("it has nothing to repeat with --raw alone: add --baseline");
+        assertThatThrownBy(() -> parse("--idle", "--repeat", "2")).isInstanceOf(UsageException.class)
+                .hasMessageEndingWith("it has nothing to repeat with --idle: leave --repeat out");
+        assertThatThrownBy(() -> parse("--stall", "--clients", "4", "--repeat", "2"))
+                .isInstanceOf(UsageException.class).hasMessageEndingWith("with --stall: leave --repeat out");
+        assertThat(parse("--idle", "--repeat", "1").repeat()).isEqualTo(1);
+    }
+
+    @Test
     void from_rawAndIdleTogether_isAUsageError() {
         assertThatThrownBy(() -> parse("--raw", "--idle")).isInstanceOf(UsageException.class);
     }
