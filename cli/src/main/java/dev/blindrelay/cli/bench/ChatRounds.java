@@ -23,6 +23,10 @@ final class ChatRounds {
     private record Figure(String key, String label, String unit) {
     }
 
+    /** One figure's values, round by round, under the label it is printed with. */
+    private record Series(String label, String unit, List<Double> values) {
+    }
+
     private static final List<Figure> FIGURES = List.of(
             new Figure("messages_per_second", "delivered per second", "msg/s"),
             new Figure("handshake_p50_us", "handshake through the relay p50", "us"));
@@ -33,8 +37,7 @@ final class ChatRounds {
     static Verdict run(BenchOptions options, List<SessionKind> kinds, Report report,
                        Function<SessionKind, ChatLoad> loads) throws IOException, InterruptedException {
         boolean severalKinds = kinds.size() > 1;
-        Map<String, List<Double>> rounds = new LinkedHashMap<>(); // by report key, in the order first seen
-        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, Series> rounds = new LinkedHashMap<>(); // by report key, in the order first seen
         Verdict verdict = null;
         for (int round = 0; round < options.repeat(); round++) {
             for (SessionKind kind : kinds) {
@@ -47,9 +50,9 @@ final class ChatRounds {
                 for (Figure figure : FIGURES) {
                     double value = part.value(figure.key());
                     if (!Double.isNaN(value)) {
-                        rounds.computeIfAbsent(prefix + figure.key(), k -> new ArrayList<>()).add(value);
-                        labels.putIfAbsent(prefix + figure.key(), (severalKinds ? kind.id() + ": " : "")
-                                + figure.label() + "|" + figure.unit());
+                        rounds.computeIfAbsent(prefix + figure.key(), key -> new Series((severalKinds
+                                ? kind.id() + ": " : "") + figure.label(), figure.unit(), new ArrayList<>()))
+                                .values().add(value);
                     }
                 }
                 verdict = verdict == null ? one : verdict.and(one);
@@ -58,12 +61,10 @@ final class ChatRounds {
         report.section(severalKinds
                 ? "session types side by side (" + options.repeat() + " round(s), taking turns; medians)"
                 : options.repeat() + " rounds against the same relay (medians)");
-        rounds.forEach((key, values) -> {
-            String[] label = labels.get(key).split("\\|", 2);
-            report.number(key + "_median", label[0] + ", median", Figures.median(values), label[1])
-                    .text(key + "_rounds", label[0] + ", each round", values.stream().map(Report::format)
-                            .collect(Collectors.joining(", ")) + " " + label[1]);
-        });
+        rounds.forEach((key, series) -> report
+                .number(key + "_median", series.label() + ", median", Figures.median(series.values()), series.unit())
+                .text(key + "_rounds", series.label() + ", each round", series.values().stream().map(Report::format)
+                        .collect(Collectors.joining(", ")) + " " + series.unit()));
         if (kinds.contains(SessionKind.RATCHET) && kinds.contains(SessionKind.STATIC)) {
             report.number("ratchet_vs_static", "ratchet / static (medians)",
                     report.value("ratchet_messages_per_second_median")
