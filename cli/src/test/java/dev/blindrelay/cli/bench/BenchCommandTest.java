@@ -85,6 +85,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void versusRawWithTwoSessionTypes_takesTheFirstTypesMedianForTheRatio() throws Exception {
+        Path json = dir.resolve("types.json");
+
+        CliRun run = CliRun.of("bench", "--versus-raw", "--session", "ratchet,static", "--clients", "2", "--rooms",
+                "1", "--messages", "40", "--size", "64", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        assertThat(figures.get("chat_vs_raw").isNumber()).as("chat_vs_raw is " + figures.get("chat_vs_raw")).isTrue();
+        assertThat(figures.get("chat_vs_raw").asDouble()).isPositive()
+                .isCloseTo(figures.get("ratchet_messages_per_second_median").asDouble()
+                        / figures.get("raw_per_second").asDouble(), org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    @Test
     void versusRaw_followsTheChatWithRawFramesThroughTheSameRelayAndPrintsTheRatio() throws Exception {
         Path json = dir.resolve("versus.json");
 
