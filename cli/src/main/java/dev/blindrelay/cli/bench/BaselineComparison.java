@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code bench --raw --baseline}: the same raw frames through our relay, the plain frame forwarder and the byte
@@ -65,10 +64,10 @@ final class BaselineComparison {
                 .number("relay_vs_copier", "relay throughput / byte-copier throughput",
                         Figures.median(toCopier), "x");
         if (repeat > 1) {
-            report.text("relay_vs_copier_runs", "relay / byte copier, each round", joined(toCopier) + " x")
-                    .text("raw_runs", "relay: delivered per second, each round", joined(relay) + " msg/s")
+            report.text("relay_vs_copier_runs", "relay / byte copier, each round", Figures.joined(toCopier) + " x")
+                    .text("raw_runs", "relay: delivered per second, each round", Figures.joined(relay) + " msg/s")
                     .text("copier_runs", "byte copier: delivered per second, each round",
-                            joined(rates.get("copier")) + " msg/s");
+                            Figures.joined(rates.get("copier")) + " msg/s");
         }
     }
 
@@ -78,9 +77,5 @@ final class BaselineComparison {
             ratios.add(numerators.get(i) / denominators.get(i));
         }
         return ratios;
-    }
-
-    private static String joined(List<Double> values) {
-        return values.stream().map(Report::format).collect(Collectors.joining(", "));
     }
 }

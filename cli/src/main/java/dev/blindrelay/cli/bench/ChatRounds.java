@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The chat load {@code --repeat} times against the same relay, and each round's figures with their medians: the
@@ -63,8 +62,8 @@ final class ChatRounds {
                 : options.repeat() + " rounds against the same relay (medians)");
         rounds.forEach((key, series) -> report
                 .number(key + "_median", series.label() + ", median", Figures.median(series.values()), series.unit())
-                .text(key + "_rounds", series.label() + ", each round", series.values().stream().map(Report::format)
-                        .collect(Collectors.joining(", ")) + " " + series.unit()));
+                .text(key + "_rounds", series.label() + ", each round", Figures.joined(series.values()) + " "
+                        + series.unit()));
         if (kinds.contains(SessionKind.RATCHET) && kinds.contains(SessionKind.STATIC)) {
             report.number("ratchet_vs_static", "ratchet / static (medians)",
                     report.value("ratchet_messages_per_second_median")

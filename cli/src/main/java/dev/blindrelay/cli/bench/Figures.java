@@ -2,6 +2,7 @@ package dev.blindrelay.cli.bench;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The report rows that more than one load writes, worded and keyed the same everywhere. */
 final class Figures {
@@ -53,6 +54,11 @@ final class Figures {
                 .number("duplicates", "duplicates", verdict.duplicates(), "")
                 .number("problems", "other problems", verdict.problems(), "")
                 .text("verdict", "verdict", verdict.line());
+    }
+
+    /** Each round's value as the report prints numbers, comma-separated. */
+    static String joined(List<Double> values) {
+        return values.stream().map(Report::format).collect(Collectors.joining(", "));
     }
 
     /** The middle value, or the mean of the two middle ones. */
