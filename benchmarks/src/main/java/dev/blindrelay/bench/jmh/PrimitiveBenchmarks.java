@@ -1,10 +1,12 @@
 package dev.blindrelay.bench.jmh;
 
+import dev.blindrelay.identity.IdentityKeyPair;
 import dev.blindrelay.spi.Aead;
 import dev.blindrelay.spi.AeadKey;
 import dev.blindrelay.spi.Kdf;
 import dev.blindrelay.spi.KeyAgreement;
 import dev.blindrelay.spi.KeyAgreementResponse;
+import dev.blindrelay.spi.KeyShare;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,6 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -53,6 +56,56 @@ public class PrimitiveBenchmarks {
     public byte[] keyAgreement_keygenAndAgree(KeyAgreementState state) throws GeneralSecurityException {
         KeyAgreementResponse response = state.ka.respond(state.peerPublic);
         return response.sharedSecret();
+    }
+
+    /** The agreement alone, with a key share made beforehand: what a handshake computes once the peer's share is in. */
+    @State(Scope.Thread)
+    public static class AgreementState {
+        @Param({"P256", "X25519"})
+        public String keyAgreement;
+
+        KeyAgreement ka;
+        KeyShare own;
+        byte[] peerPublic;
+
+        @Setup
+        public void setUp() throws GeneralSecurityException {
+            ka = Implementations.keyAgreement(keyAgreement, "BouncyCastle");
+            own = ka.generate();
+            peerPublic = ka.generate().publicBytes();
+        }
+    }
+
+    @Benchmark
+    public byte[] keyAgreement_agree(AgreementState state) throws GeneralSecurityException {
+        return state.ka.finish(state.own, state.peerPublic);
+    }
+
+    /** The identity key (Ed25519) signing, and checking, a labelled transcript hash as each handshake side does. */
+    @State(Scope.Thread)
+    public static class SignatureState {
+        IdentityKeyPair identity;
+        byte[] publicKey;
+        byte[] message = new byte[64];
+        byte[] signature;
+
+        @Setup
+        public void setUp() {
+            identity = IdentityKeyPair.generate(new SecureRandom());
+            publicKey = identity.publicKey();
+            Arrays.fill(message, (byte) 'h');
+            signature = identity.sign(message);
+        }
+    }
+
+    @Benchmark
+    public byte[] identity_sign(SignatureState state) {
+        return state.identity.sign(state.message);
+    }
+
+    @Benchmark
+    public boolean identity_verify(SignatureState state) {
+        return IdentityKeyPair.verify(state.publicKey, state.message, state.signature);
     }
 
     /** Seal then open one message, with a fresh counter nonce each time as a session uses it. */
