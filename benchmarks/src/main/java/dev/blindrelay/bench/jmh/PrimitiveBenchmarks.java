@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,14 @@ public class PrimitiveBenchmarks {
         public void setUp() throws GeneralSecurityException {
             ka = Implementations.keyAgreement(keyAgreement, "BouncyCastle");
             own = ka.generate();
-            peerPublic = ka.generate().publicBytes();
+            KeyShare peer = ka.generate();
+            peerPublic = peer.publicBytes();
+            peer.destroy();
+        }
+
+        @TearDown
+        public void tearDown() {
+            own.destroy();
         }
     }
 
