@@ -34,7 +34,10 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 public class PrimitiveBenchmarks {
 
-    /** One ephemeral key pair plus one agreement: what each side of a handshake spends. */
+    /**
+     * One ephemeral key pair plus one agreement: what each side of a handshake spends; and the agreement alone,
+     * with a key share made beforehand.
+     */
     @State(Scope.Thread)
     public static class KeyAgreementState {
         @Param({"P256", "X25519"})
@@ -44,34 +47,12 @@ public class PrimitiveBenchmarks {
         public String provider;
 
         KeyAgreement ka;
-        byte[] peerPublic;
-
-        @Setup
-        public void setUp() throws GeneralSecurityException {
-            ka = Implementations.keyAgreement(keyAgreement, provider);
-            peerPublic = ka.generate().publicBytes();
-        }
-    }
-
-    @Benchmark
-    public byte[] keyAgreement_keygenAndAgree(KeyAgreementState state) throws GeneralSecurityException {
-        KeyAgreementResponse response = state.ka.respond(state.peerPublic);
-        return response.sharedSecret();
-    }
-
-    /** The agreement alone, with a key share made beforehand: what a handshake computes once the peer's share is in. */
-    @State(Scope.Thread)
-    public static class AgreementState {
-        @Param({"P256", "X25519"})
-        public String keyAgreement;
-
-        KeyAgreement ka;
         KeyShare own;
         byte[] peerPublic;
 
         @Setup
         public void setUp() throws GeneralSecurityException {
-            ka = Implementations.keyAgreement(keyAgreement, "BouncyCastle");
+            ka = Implementations.keyAgreement(keyAgreement, provider);
             own = ka.generate();
             KeyShare peer = ka.generate();
             peerPublic = peer.publicBytes();
@@ -85,7 +66,13 @@ public class PrimitiveBenchmarks {
     }
 
     @Benchmark
-    public byte[] keyAgreement_agree(AgreementState state) throws GeneralSecurityException {
+    public byte[] keyAgreement_keygenAndAgree(KeyAgreementState state) throws GeneralSecurityException {
+        KeyAgreementResponse response = state.ka.respond(state.peerPublic);
+        return response.sharedSecret();
+    }
+
+    @Benchmark
+    public byte[] keyAgreement_agree(KeyAgreementState state) throws GeneralSecurityException {
         return state.ka.finish(state.own, state.peerPublic);
     }
 
